@@ -1,0 +1,54 @@
+import { ProblemCode } from '../api/problems'
+import type { Language } from '../api/schemas'
+import type { AnswerProblem } from '../rating/answers'
+import texts from './fieldTexts.json'
+import { PROBLEM_TEXTS } from './problemTexts'
+
+type Texts = Readonly<Record<Language, string>>
+type Table = Readonly<Record<string, Texts>>
+
+const FIELD_LABELS: Table = texts.fieldLabels
+const ANSWER_PROBLEMS: Readonly<Record<AnswerProblem, Texts>> =
+  texts.answerProblems
+// Messages for zod issue codes, which VALIDATION_FAILED errors carry.
+const SCHEMA_ISSUES: Table = texts.schemaIssues
+
+const ANSWER_FIELD = /^answers\.(.+)$/
+
+// Returns a message for one field-level problem, prefixed with a label for
+// the field. `code` may be a ProblemCode, a questionnaire AnswerProblem or
+// a zod issue code. Unknown codes get a generic message.
+export function fieldText(
+  field: string,
+  code: string,
+  lang: Language,
+): string {
+  const separator = lang === 'zh' ? '：' : ': '
+  return `${fieldLabel(field, lang)}${separator}${messageFor(code, lang)}`
+}
+
+function fieldLabel(field: string, lang: Language): string {
+  const known = lookup(FIELD_LABELS, field)
+  if (known !== undefined) return known[lang]
+  const answer = ANSWER_FIELD.exec(field)
+  if (answer !== null) {
+    return texts.answerLabel[lang].replace('{id}', answer[1] ?? '')
+  }
+  return field
+}
+
+function messageFor(code: string, lang: Language): string {
+  const problem = ProblemCode.safeParse(code)
+  if (problem.success) return PROBLEM_TEXTS[problem.data][lang].detail
+  const message =
+    lookup(ANSWER_PROBLEMS, code) ??
+    lookup(SCHEMA_ISSUES, code) ??
+    texts.generic
+  return message[lang]
+}
+
+function lookup(table: Table, key: string): Texts | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key)
+    ? table[key]
+    : undefined
+}

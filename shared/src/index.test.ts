@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import * as shared from './index'
+
+// Other workspaces import these names, so a rename must fail here first.
+const FUNCTIONS = [
+  'normalizeDocumentNumber',
+  'parseDocument',
+  'identityKey',
+  'parsePhone',
+  'parseName',
+  'maskName',
+  'maskDocument',
+  'cityDate',
+  'startOfCityDay',
+  'addCityDays',
+  'loadCityRules',
+  'checkEligibility',
+  'validateAnswers',
+  'evaluate',
+  'questionnaireView',
+  'localizeReason',
+  'ratingToStatus',
+  'generateKeyPair',
+  'publicKeyOf',
+  'signToken',
+  'verifyToken',
+  'verifyCodeToken',
+  'verifySessionToken',
+  'pickLanguage',
+  'problemText',
+  'fieldText',
+] as const
+
+const SCHEMAS = [
+  'CityRules',
+  'CodeClaims',
+  'SessionClaims',
+  'TokenType',
+  'ProblemCode',
+  'Problem',
+  'FieldProblem',
+  'DocumentInput',
+  'RegistrationRequest',
+  'ResidentStatus',
+  'QuestionnaireView',
+] as const
+
+describe('public API', () => {
+  it.each(FUNCTIONS)('exports the function %s', (name) => {
+    expect(typeof shared[name]).toBe('function')
+  })
+
+  it.each(SCHEMAS)('exports the zod schema %s', (name) => {
+    expect(typeof shared[name].safeParse).toBe('function')
+  })
+
+  it('exports the city ids', () => {
+    expect(shared.cityIds).toEqual(['hangzhou', 'shanghai'])
+  })
+})

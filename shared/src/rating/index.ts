@@ -1,0 +1,15 @@
+export {
+  validateAnswers,
+  type AnswerError,
+  type AnswerProblem,
+  type Answers,
+  type AnswersResult,
+} from './answers'
+export {
+  evaluate,
+  type Declaration,
+  type Facts,
+  type Rating,
+  type Reason,
+} from './evaluate'
+export { localizeReason, questionnaireView, ratingToStatus } from './view'

@@ -1,0 +1,1 @@
+export { addCityDays, cityDate, startOfCityDay } from './cityTime'
