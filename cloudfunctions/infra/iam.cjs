@@ -1,0 +1,134 @@
+'use strict'
+// One IAM role per Lambda function, granting only the table actions its
+// code performs. DynamoDB checks each item of a TransactWriteItems call
+// against the permission of its action (PutItem, UpdateItem, ...), so no
+// separate transaction grant is listed (DynamoDB developer guide, "Using
+// IAM with DynamoDB transactions").
+
+const { logicalIdOf } = require('./tables.cjs')
+
+// Table actions per function, matching the repositories under
+// cloudfunctions/src. Update this map when a repository starts a new kind
+// of call, or the call fails with AccessDeniedException once deployed.
+const access = {
+  auth: {
+    tables: {
+      otps: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'],
+      accounts: ['GetItem', 'PutItem'],
+    },
+    sendsSms: true,
+  },
+  registration: {
+    tables: {
+      accounts: ['GetItem', 'UpdateItem'],
+      identities: ['GetItem', 'PutItem'],
+      residents: ['GetItem', 'PutItem'],
+    },
+    sendsSms: false,
+  },
+  rating: {
+    tables: {
+      accounts: ['GetItem'],
+      residents: ['GetItem', 'UpdateItem'],
+      audit: ['PutItem'],
+    },
+    sendsSms: false,
+  },
+  codes: {
+    tables: { accounts: ['GetItem'], residents: ['GetItem'] },
+    sendsSms: false,
+  },
+  city: { tables: {}, sendsSms: false },
+}
+
+function roleLogicalIdOf(functionName) {
+  return `${functionName[0].toUpperCase()}${functionName.slice(1)}Role`
+}
+
+function tableStatements(tables) {
+  return Object.entries(tables).map(([table, actions]) => ({
+    Effect: 'Allow',
+    Action: actions.map((action) => `dynamodb:${action}`),
+    Resource: { 'Fn::GetAtt': [logicalIdOf(table), 'Arn'] },
+  }))
+}
+
+function logStatement(lambdaName) {
+  return {
+    Effect: 'Allow',
+    Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+    Resource: {
+      'Fn::Sub':
+        'arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:' +
+        `log-group:/aws/lambda/${lambdaName}:*`,
+    },
+  }
+}
+
+// A SecureString under the AWS managed key aws/ssm needs no kms:Decrypt
+// grant, because that key grants Decrypt to every IAM principal of the
+// account (Systems Manager guide, "Restricting decryption of SecureString
+// parameter values"). A customer managed key would need a grant here.
+function secretsStatement(parameterName) {
+  return {
+    Effect: 'Allow',
+    Action: ['ssm:GetParameter'],
+    Resource: {
+      'Fn::Sub':
+        'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:' +
+        `parameter${parameterName}`,
+    },
+  }
+}
+
+// SMS sent to a phone number has no resource ARN, so sns:Publish cannot
+// be narrowed further than this.
+const smsStatement = {
+  Effect: 'Allow',
+  Action: ['sns:Publish'],
+  Resource: '*',
+}
+
+/**
+ * Returns the CloudFormation roles of every function. `secretsParameter`
+ * is the SSM parameter name, or '' on the local stage, which reads its
+ * secrets from the environment. `smsSender` 'sns' grants sns:Publish to
+ * the function that sends SMS.
+ */
+function cloudFormationRoles({ service, stage, secretsParameter, smsSender }) {
+  const roles = {}
+  for (const [functionName, grants] of Object.entries(access)) {
+    const statements = [
+      logStatement(`${service}-${stage}-${functionName}`),
+      ...tableStatements(grants.tables),
+    ]
+    if (secretsParameter !== '') {
+      statements.push(secretsStatement(secretsParameter))
+    }
+    if (grants.sendsSms && smsSender === 'sns') statements.push(smsStatement)
+    roles[roleLogicalIdOf(functionName)] = {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        AssumeRolePolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { Service: 'lambda.amazonaws.com' },
+              Action: 'sts:AssumeRole',
+            },
+          ],
+        },
+        Policies: [
+          {
+            PolicyName: `${service}-${stage}-${functionName}`,
+            PolicyDocument: { Version: '2012-10-17', Statement: statements },
+          },
+        ],
+      },
+    }
+  }
+  return roles
+}
+
+module.exports = { access, cloudFormationRoles, roleLogicalIdOf }

@@ -1,0 +1,88 @@
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+} from 'aws-lambda'
+import type { Language, ProblemCode, Role } from '@healthcode/shared'
+import type { z } from 'zod'
+
+export type HttpEvent = APIGatewayProxyEventV2
+export type HttpResult = APIGatewayProxyStructuredResultV2
+
+export type Clock = { now(): Date }
+
+// A signed-in caller, as a verified session token describes them.
+export type Session = { accountId: string; role: Role }
+
+export type SessionResult =
+  | { kind: 'ok'; session: Session }
+  | { kind: 'expired' }
+  | { kind: 'invalid' }
+
+export type Authenticate = (token: string, now: Date) => SessionResult
+
+// A problem as services report it. The HTTP layer adds status, title and
+// the localized texts.
+export type ProblemSpec = {
+  code: ProblemCode
+  // Replaces the generic detail text, e.g. a city's reason for turning
+  // someone away. Already in the caller's language.
+  detail?: string
+  errors?: FieldError[]
+  retryAfterSeconds?: number
+  // Methods of the path, sent in the Allow header of a 405 response.
+  allowedMethods?: string[]
+}
+
+// A field-level problem before localization. `message` is filled in by the
+// HTTP layer unless the service already has a better text.
+export type FieldError = { field: string; code: string; message?: string }
+
+export type Reply =
+  | {
+      kind: 'ok'
+      status: number
+      body: unknown
+      headers?: Record<string, string>
+    }
+  | { kind: 'problem'; problem: ProblemSpec }
+
+export type RouteRequest<Body> = {
+  body: Body
+  language: Language
+  now: Date
+  requestId: string
+}
+
+export type SignedInRequest<Body> = RouteRequest<Body> & { session: Session }
+
+type RouteBase<Body> = {
+  method: 'GET' | 'POST'
+  path: string
+  // Schema of the JSON body, or null for routes without a body.
+  body: z.ZodType<Body> | null
+}
+
+export type RouteDefinition<Body> = RouteBase<Body> &
+  (
+    | { auth: 'none'; handle(request: RouteRequest<Body>): Promise<Reply> }
+    | {
+        auth: { roles: readonly Role[] }
+        handle(request: SignedInRequest<Body>): Promise<Reply>
+      }
+  )
+
+// A route with its body type erased, so routes of one function can share a
+// list. `defineRoute` keeps each handler's body typed.
+export type Route = RouteDefinition<unknown>
+
+export function defineRoute<Body>(route: RouteDefinition<Body>): Route {
+  return route as Route
+}
+
+export function ok(body: unknown, status = 200): Reply {
+  return { kind: 'ok', status, body }
+}
+
+export function problem(spec: ProblemSpec): Reply {
+  return { kind: 'problem', problem: spec }
+}
