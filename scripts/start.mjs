@@ -40,7 +40,9 @@ async function main() {
   const shutdown = async (signal) => {
     if (stopping) return
     stopping = true
-    console.log(`\n${signal}: stopping DynamoDB Local, the API and the web server`)
+    console.log(
+      `\n${signal}: stopping DynamoDB Local, the API and the web server`,
+    )
     await stack.stop()
     process.exit(0)
   }

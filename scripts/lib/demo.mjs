@@ -35,7 +35,9 @@ export async function readOtp(outboxFile, phone, { seconds = 10 } = {}) {
     if (code) return code
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
-  throw new Error(`no one-time password for the phone ending ${digits.slice(-4)}`)
+  throw new Error(
+    `no one-time password for the phone ending ${digits.slice(-4)}`,
+  )
 }
 
 async function call(apiUrl, method, path, { token, body } = {}) {
@@ -50,7 +52,8 @@ async function call(apiUrl, method, path, { token, body } = {}) {
   const payload = await response.json().catch(() => null)
   if (!response.ok) {
     const code = payload?.code ?? response.status
-    throw new Error(`${method} ${path} failed: ${code} ${payload?.detail ?? ''}`)
+    const detail = payload?.detail ?? ''
+    throw new Error(`${method} ${path} failed: ${code} ${detail}`)
   }
   return payload
 }
@@ -94,9 +97,11 @@ export async function seedDemo(apiUrl, outboxFile) {
         phone: resident.phone,
       },
     })
-    const status = await call(apiUrl, 'POST', '/v1/residents/me/questionnaire', {
+    const answers = answersFor(questionnaire, resident.risky)
+    const path = '/v1/residents/me/questionnaire'
+    const status = await call(apiUrl, 'POST', path, {
       token,
-      body: { answers: answersFor(questionnaire, resident.risky) },
+      body: { answers },
     })
     seeded.push({ ...resident, color: status.color })
   }

@@ -16,7 +16,7 @@ export function startChild(name, command, args, { env, cwd, quiet }) {
     cwd,
     env: { ...process.env, ...env },
     detached: true,
-    stdio: quiet ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'],
   })
   let output = ''
   const keep = (chunk) => {

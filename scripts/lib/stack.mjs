@@ -5,7 +5,12 @@ import { startChild, waitForHttp } from './processes.mjs'
 import { loadOrCreateSecrets } from './secrets.mjs'
 import { serveStatic } from './static-server.mjs'
 
-export const defaultPorts = { dynamodb: 8000, api: 3000, lambda: 3002, web: 10086 }
+export const defaultPorts = {
+  dynamodb: 8000,
+  api: 3000,
+  lambda: 3002,
+  web: 10086,
+}
 
 /**
  * Starts the local stage: DynamoDB Local in memory, its tables, the API under
@@ -68,7 +73,8 @@ export async function startStack({
 }
 
 async function startApi({ root, ports, quiet, env }) {
-  const serverless = join(root, 'node_modules', 'serverless', 'bin', 'serverless.js')
+  const bin = join(root, 'node_modules', 'serverless', 'bin')
+  const serverless = join(bin, 'serverless.js')
   const child = startChild(
     'serverless offline',
     process.execPath,

@@ -37,7 +37,10 @@ function proxy(request, response, apiUrl) {
   const target = new URL(request.url, apiUrl)
   const upstream = forward(
     target,
-    { method: request.method, headers: { ...request.headers, host: target.host } },
+    {
+      method: request.method,
+      headers: { ...request.headers, host: target.host },
+    },
     (answer) => {
       response.writeHead(answer.statusCode ?? 502, answer.headers)
       answer.pipe(response)
@@ -74,7 +77,10 @@ export function serveStatic({ root, port, apiUrl }) {
       return
     }
     const type = contentTypes[extname(file)] ?? 'application/octet-stream'
-    response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' })
+    response.writeHead(200, {
+      'content-type': type,
+      'cache-control': 'no-store',
+    })
     createReadStream(file).pipe(response)
   })
   return new Promise((resolve, reject) => {
