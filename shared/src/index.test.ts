@@ -29,6 +29,16 @@ const FUNCTIONS = [
   'pickLanguage',
   'problemText',
   'fieldText',
+  'verdictText',
+  'parseCreditCode',
+  'parseVenueCode',
+  'venueCodeText',
+  'venueCodeSigningInput',
+  'checkToken',
+  'checkTemperature',
+  'checkVenuePolicy',
+  'guardPolicyOf',
+  'verdictOf',
 ] as const
 
 const SCHEMAS = [
@@ -43,6 +53,25 @@ const SCHEMAS = [
   'RegistrationRequest',
   'ResidentStatus',
   'QuestionnaireView',
+  'BusinessRequest',
+  'BusinessResponse',
+  'VenueRequest',
+  'Venue',
+  'VenueList',
+  'GuardRequest',
+  'GuardResponse',
+  'VenueStats',
+  'StatsQuery',
+  'CheckinRequest',
+  'CheckinResponse',
+  'CheckinHistory',
+  'IdempotencyKey',
+  'VerdictCode',
+  'VerifyRequest',
+  'VerifyResponse',
+  'ManualCheckinRequest',
+  'RedemptionsRequest',
+  'RedemptionsResponse',
 ] as const
 
 describe('public API', () => {

@@ -40,7 +40,11 @@ export type TokenRequest = z.infer<typeof TokenRequest>
 export const TokenResponse = z.object({
   token: z.string(),
   expiresAt: Instant,
+  // The primary role, kept for clients that read one role only: the most
+  // privileged of `roles` (operator, business, guard, resident).
   role: Role,
+  // Every role of the account. Resident is always among them.
+  roles: z.array(Role),
   registered: z.boolean(),
 })
 export type TokenResponse = z.infer<typeof TokenResponse>

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { DocumentType } from '../api/schemas'
+import { Color, DocumentType } from '../api/schemas'
+import { VenueType } from '../api/venues'
 
 // Rules of one city, read from cities/<id>.json. Every rating records the
 // `version` of the rules it was computed with.
@@ -113,6 +114,93 @@ export const Registration = z
       'acceptedDocuments and an ineligibleReason',
   )
 
+export const CheckinRules = z
+  .object({
+    // Scanning the same venue again within this time returns the first
+    // check-in. A visit without check-out is taken to last this long when
+    // exposures are matched.
+    defaultStayMinutes: PositiveInt,
+    // Lifetime of the one-time pass a check-in returns.
+    passSeconds: PositiveInt.default(60),
+    // Leaves the color off the pass screen; the token still carries it.
+    hideColorOnPass: z.boolean(),
+    // Two check-ins farther apart than this speed allows are flagged
+    // implausible_travel.
+    maxSpeedKmh: PositiveInt,
+    // Largest difference between a client or device clock and server time
+    // that is not flagged (check-ins) or reported as CLOCK_WRONG (guards).
+    clockSkewSeconds: PositiveInt,
+  })
+  .strict()
+export type CheckinRules = z.infer<typeof CheckinRules>
+
+const unique = <T>(values: readonly T[]): boolean =>
+  new Set(values).size === values.length
+
+export const CheckpointRules = z
+  .object({
+    // Every venue of the city must take temperatures.
+    temperatureRequired: z.boolean(),
+    // Degrees Celsius at or above which a reading is a fever.
+    feverCelsius: z.number().min(36).max(40),
+    denyColors: z
+      .array(Color)
+      .refine(unique, 'denyColors must not repeat a color')
+      .refine(
+        (colors) => !colors.includes('green'),
+        'denyColors must not contain green',
+      ),
+    // Venue types that may show guards the masked document number, to
+    // compare it with the card. Others collect no more than the code.
+    recordDocumentVenueTypes: z
+      .array(VenueType)
+      .refine(unique, 'recordDocumentVenueTypes must not repeat a type'),
+  })
+  .strict()
+export type CheckpointRules = z.infer<typeof CheckpointRules>
+
+// Settings that turn a reported case's check-ins into risk windows and
+// set the overlap another visit needs to be an exposure. A visit without
+// check-out lasts checkin.defaultStayMinutes.
+export const ExposureRules = z
+  .object({
+    // Visits count from the start of this many calendar days before the
+    // day of symptom onset, or of the sample for a case without symptoms.
+    infectiousDaysBeforeOnset: z.number().int().nonnegative(),
+    // Time after a case left a venue that still counts as being there.
+    bufferMinutes: z.number().int().nonnegative(),
+    // Overlap with a risk window needed for each color, in minutes.
+    minOverlapMinutes: z
+      .object({ yellow: PositiveInt, red: PositiveInt })
+      .strict()
+      .refine(
+        (minimum) => minimum.red >= minimum.yellow,
+        'minOverlapMinutes.red must not be below minOverlapMinutes.yellow',
+      ),
+    // Highest color a contact of each kind of case can get. Red needs the
+    // red overlap, otherwise the contact gets yellow.
+    contactColor: z
+      .object({ confirmed: RiskColor, suspected: RiskColor })
+      .strict(),
+    // Color of the case's own code.
+    caseColor: z
+      .object({ confirmed: RiskColor, suspected: RiskColor })
+      .strict(),
+  })
+  .strict()
+export type ExposureRules = z.infer<typeof ExposureRules>
+
+export const HouseholdRules = z
+  .object({
+    // Dependents (children, older relatives without a phone) one account
+    // may add.
+    maxDependents: z.number().int().nonnegative(),
+    // Color given to the other members of a case's household.
+    coResidentsOfCase: z.enum(['none', 'yellow', 'red']),
+  })
+  .strict()
+export type HouseholdRules = z.infer<typeof HouseholdRules>
+
 export const CityRules = z
   .object({
     id: Identifier,
@@ -166,6 +254,17 @@ export const CityRules = z
       })
       .strict(),
     retention: z.object({ checkinDays: PositiveInt }).strict(),
+    checkin: CheckinRules,
+    checkpoint: CheckpointRules,
+    venueCodes: z
+      .object({
+        // How long a replaced venue code keeps working after a rotation,
+        // so people can still check in while the new poster goes up.
+        rotationGraceHours: z.number().int().nonnegative(),
+      })
+      .strict(),
+    exposure: ExposureRules,
+    households: HouseholdRules,
   })
   .strict()
 export type CityRules = z.infer<typeof CityRules>

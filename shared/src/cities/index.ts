@@ -1,5 +1,7 @@
 export {
   BooleanQuestion,
+  CheckinRules,
+  CheckpointRules,
   CityRules,
   LocalizedText,
   MultipleQuestion,

@@ -47,6 +47,31 @@ describe('loadCityRules', () => {
       maxPerHour: 5,
     })
     expect(rules.retention).toEqual({ checkinDays: 28 })
+    expect(rules.checkin).toEqual({
+      defaultStayMinutes: 120,
+      passSeconds: 60,
+      hideColorOnPass: false,
+      maxSpeedKmh: 350,
+      clockSkewSeconds: 300,
+    })
+    expect(rules.checkpoint).toEqual({
+      temperatureRequired: false,
+      feverCelsius: 37.3,
+      denyColors: ['yellow', 'red'],
+      recordDocumentVenueTypes: [
+        'hospital',
+        'train_station',
+        'residential_compound',
+      ],
+    })
+    expect(rules.venueCodes).toEqual({ rotationGraceHours: 24 })
+  })
+
+  it('loads Shanghai with temperatures and hidden pass colors', () => {
+    const rules = loadCityRules('shanghai')
+    expect(rules.checkpoint.temperatureRequired).toBe(true)
+    expect(rules.checkin.hideColorOnPass).toBe(true)
+    expect(rules.checkin.defaultStayMinutes).toBe(60)
   })
 
   it('loads the Hangzhou questionnaire', () => {
@@ -155,6 +180,30 @@ describe('parseCityRules', () => {
     const source = hangzhouCopy()
     source.version = 'v1'
     expect(parseError(source)).toContain('version')
+  })
+
+  it('defaults the pass lifetime to 60 seconds', () => {
+    const source = hangzhouCopy()
+    delete source.checkin.passSeconds
+    expect(parseCityRules('hangzhou', source).checkin.passSeconds).toBe(60)
+  })
+
+  it('rejects green among the denied colors', () => {
+    const source = hangzhouCopy()
+    source.checkpoint.denyColors = ['green', 'red']
+    expect(parseError(source)).toContain('denyColors must not contain green')
+  })
+
+  it('rejects an unknown venue type for document records', () => {
+    const source = hangzhouCopy()
+    source.checkpoint.recordDocumentVenueTypes = ['casino']
+    expect(parseError(source)).toContain('recordDocumentVenueTypes')
+  })
+
+  it('rejects a negative rotation grace period', () => {
+    const source = hangzhouCopy()
+    source.venueCodes.rotationGraceHours = -1
+    expect(parseError(source)).toContain('venueCodes.rotationGraceHours')
   })
 
   it('rejects a refresh interval as long as the code lifetime', () => {

@@ -6,6 +6,11 @@ export {
   type AnswersResult,
 } from './answers'
 export {
+  type AppealOutcome,
+  type Override,
+  type OverrideReasonCode,
+} from './decisions'
+export {
   evaluate,
   type Declaration,
   type Facts,

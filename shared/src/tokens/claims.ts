@@ -40,7 +40,11 @@ export const SessionClaims = z
     iss: z.string().min(1),
     // Account id.
     sub: z.string().min(1),
+    // The primary role, as in TokenResponse.
     role: Role,
+    // Every role of the account when the token was issued. Tokens issued
+    // before roles existed lack it and hold `role` only.
+    roles: z.array(Role).min(1).max(Role.options.length).optional(),
     iat: EpochSeconds,
     exp: EpochSeconds,
     jti: z.string().min(1),

@@ -1,0 +1,5 @@
+export {
+  creditCodeCheckCharacter,
+  parseCreditCode,
+  type CreditCodeResult,
+} from './creditCode'
