@@ -5,7 +5,7 @@
 // separate transaction grant is listed (DynamoDB developer guide, "Using
 // IAM with DynamoDB transactions").
 
-const { logicalIdOf } = require('./tables.cjs')
+const { logicalIdOf, tables } = require('./tables.cjs')
 
 // Table actions per function, matching the repositories under
 // cloudfunctions/src. Update this map when a repository starts a new kind
@@ -39,17 +39,70 @@ const access = {
     sendsSms: false,
   },
   city: { tables: {}, sendsSms: false },
+  businesses: {
+    tables: {
+      accounts: ['GetItem', 'UpdateItem'],
+      businesses: ['GetItem', 'PutItem'],
+    },
+    sendsSms: false,
+  },
+  venues: {
+    tables: {
+      // Adding a guard creates the account of a phone that never signed in.
+      accounts: ['GetItem', 'PutItem', 'UpdateItem'],
+      venues: ['GetItem', 'PutItem', 'UpdateItem', 'Query'],
+      venueAudit: ['PutItem'],
+      // Stats count per day.
+      checkins: ['Query'],
+      checkpointEvents: ['Query'],
+    },
+    sendsSms: false,
+  },
+  checkins: {
+    tables: {
+      accounts: ['GetItem'],
+      residents: ['GetItem'],
+      venues: ['GetItem'],
+      checkins: ['PutItem', 'GetItem', 'Query'],
+      presence: ['GetItem', 'PutItem'],
+      idempotency: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'],
+    },
+    sendsSms: false,
+  },
+  checkpoint: {
+    tables: {
+      venues: ['GetItem'],
+      residents: ['GetItem', 'Query'],
+      identities: ['GetItem'],
+      checkins: ['PutItem', 'GetItem', 'Query'],
+      presence: ['GetItem', 'PutItem'],
+      redemptions: ['GetItem', 'PutItem'],
+      checkpointEvents: ['PutItem'],
+      audit: ['PutItem'],
+      idempotency: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'],
+    },
+    sendsSms: false,
+  },
 }
 
 function roleLogicalIdOf(functionName) {
   return `${functionName[0].toUpperCase()}${functionName.slice(1)}Role`
 }
 
-function tableStatements(tables) {
-  return Object.entries(tables).map(([table, actions]) => ({
+// A Query of a global secondary index needs a grant on the index ARN,
+// `<table ARN>/index/<name>`, besides the table.
+function resourcesOf(table, actions) {
+  const tableArn = { 'Fn::GetAtt': [logicalIdOf(table), 'Arn'] }
+  const hasIndexes = Object.keys(tables[table].indexes ?? {}).length > 0
+  if (!hasIndexes || !actions.includes('Query')) return tableArn
+  return [tableArn, { 'Fn::Join': ['', [tableArn, '/index/*']] }]
+}
+
+function tableStatements(grants) {
+  return Object.entries(grants).map(([table, actions]) => ({
     Effect: 'Allow',
     Action: actions.map((action) => `dynamodb:${action}`),
-    Resource: { 'Fn::GetAtt': [logicalIdOf(table), 'Arn'] },
+    Resource: resourcesOf(table, actions),
   }))
 }
 

@@ -2,6 +2,7 @@ import type { HttpEvent } from '../src/http/types'
 
 export type EventInput = {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  // A path with an optional query string, e.g. `/v1/x?from=2026-02-01`.
   path: string
   // An object is sent as JSON. A string is sent as it is.
   body?: unknown
@@ -41,11 +42,24 @@ export function httpEvent(input: EventInput): HttpEvent {
     encoded = Buffer.from(body, 'utf8').toString('base64')
     isBase64Encoded = true
   }
+  const [path = '', rawQueryString = ''] = input.path.split('?', 2)
+  const query = new URLSearchParams(rawQueryString)
   return {
     version: '2.0',
-    routeKey: `${input.method} ${input.path}`,
-    rawPath: input.path,
-    rawQueryString: '',
+    routeKey: `${input.method} ${path}`,
+    rawPath: path,
+    rawQueryString,
+    // API Gateway joins repeated parameters with commas.
+    ...(rawQueryString === ''
+      ? {}
+      : {
+          queryStringParameters: Object.fromEntries(
+            [...new Set(query.keys())].map((name) => [
+              name,
+              query.getAll(name).join(','),
+            ]),
+          ),
+        }),
     headers,
     requestContext: {
       accountId: '123456789012',
@@ -54,13 +68,13 @@ export function httpEvent(input: EventInput): HttpEvent {
       domainPrefix: 'api',
       http: {
         method: input.method,
-        path: input.path,
+        path,
         protocol: 'HTTP/1.1',
         sourceIp: '127.0.0.1',
         userAgent: 'vitest',
       },
       requestId: `request-${requestCount}`,
-      routeKey: `${input.method} ${input.path}`,
+      routeKey: `${input.method} ${path}`,
       stage: '$default',
       time: '10/Feb/2026:10:00:00 +0000',
       timeEpoch: 0,

@@ -102,6 +102,86 @@ describe('CloudFormation resources', () => {
     ])
   })
 
+  it('creates the same indexes as the local tables', async () => {
+    const resources = await infra.resources({
+      resolveVariable: variables(SHANGHAI),
+    })
+    for (const [table, id] of [
+      ['checkins', 'CheckinsTable'],
+      ['venues', 'VenuesTable'],
+      ['residents', 'ResidentsTable'],
+    ] as const) {
+      const local = createTableInput('health-code-shanghai', table)
+      expect(resources[id]?.Properties.GlobalSecondaryIndexes).toEqual(
+        local.GlobalSecondaryIndexes,
+      )
+      expect(resources[id]?.Properties.AttributeDefinitions).toEqual(
+        local.AttributeDefinitions,
+      )
+    }
+    expect(
+      resources.ResidentsTable?.Properties.GlobalSecondaryIndexes,
+    ).toEqual([
+      {
+        IndexName: 'byCodeRef',
+        KeySchema: [{ AttributeName: 'codeRef', KeyType: 'HASH' }],
+        Projection: { ProjectionType: 'KEYS_ONLY' },
+      },
+    ])
+  })
+
+  it('expires the records of check-ins and checkpoints', async () => {
+    const resources = await infra.resources({
+      resolveVariable: variables(SHANGHAI),
+    })
+    const ttlOf = (id: string) =>
+      resources[id]?.Properties.TimeToLiveSpecification?.AttributeName
+    expect(ttlOf('CheckinsTable')).toBe('ttl')
+    expect(ttlOf('PresenceTable')).toBe('ttl')
+    expect(ttlOf('RedemptionsTable')).toBe('ttl')
+    expect(ttlOf('CheckpointEventsTable')).toBe('ttl')
+    expect(ttlOf('IdempotencyTable')).toBe('expiration')
+    expect(ttlOf('VenuesTable')).toBeUndefined()
+  })
+
+  it('grants index queries on the index ARNs', async () => {
+    const resources = await infra.resources({
+      resolveVariable: variables(SHANGHAI),
+    })
+    const statements =
+      resources.CheckinsRole?.Properties.Policies[0].PolicyDocument.Statement
+    const checkins = statements.find(
+      (statement: { Resource: unknown }) =>
+        JSON.stringify(statement.Resource).includes('CheckinsTable'),
+    )
+    expect(checkins).toEqual({
+      Effect: 'Allow',
+      Action: ['dynamodb:PutItem', 'dynamodb:GetItem', 'dynamodb:Query'],
+      Resource: [
+        { 'Fn::GetAtt': ['CheckinsTable', 'Arn'] },
+        {
+          'Fn::Join': [
+            '',
+            [{ 'Fn::GetAtt': ['CheckinsTable', 'Arn'] }, '/index/*'],
+          ],
+        },
+      ],
+    })
+  })
+
+  it('keeps redemptions to the checkpoint function', async () => {
+    const resources = await infra.resources({
+      resolveVariable: variables(SHANGHAI),
+    })
+    const users = Object.entries(resources)
+      .filter(([, resource]) => resource.Type === 'AWS::IAM::Role')
+      .filter(([, resource]) =>
+        JSON.stringify(resource.Properties).includes('RedemptionsTable'),
+      )
+      .map(([id]) => id)
+    expect(users).toEqual(['CheckpointRole'])
+  })
+
   it('lets only the auth function publish SMS', async () => {
     const resources = await infra.resources({
       resolveVariable: variables(SHANGHAI),

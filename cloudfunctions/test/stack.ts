@@ -12,6 +12,9 @@ import {
 import { inject } from 'vitest'
 import { createTables } from '../../scripts/lib/dynamodb-local.mjs'
 import { createAuthHandler } from '../src/auth/handler'
+import { createBusinessHandler } from '../src/businesses/handler'
+import { createCheckinHandler } from '../src/checkins/handler'
+import { createCheckpointHandler } from '../src/checkpoint/handler'
 import { OutboxSmsSender } from '../src/auth/sms'
 import { createCityHandler } from '../src/city/handler'
 import { createCodeHandler } from '../src/codes/handler'
@@ -20,6 +23,7 @@ import type { HttpHandler } from '../src/http/handler'
 import type { Clock } from '../src/http/types'
 import { createRatingHandler } from '../src/rating/handler'
 import { createRegistrationHandler } from '../src/registration/handler'
+import { createVenueHandler } from '../src/venues/handler'
 import { httpEvent, type EventInput } from './events'
 
 export class TestClock implements Clock {
@@ -84,13 +88,21 @@ export class OutputCapture {
 export type TestResponse = {
   status: number
   headers: Record<string, string>
-  // Parsed JSON body; tests read fields they assert on.
+  // Parsed JSON body; tests read fields they assert on. Undefined for a
+  // binary body.
   json: any
+  // The body's bytes when the response is base64-encoded.
+  bytes?: Uint8Array
 }
 
 // Which feature's Lambda serves a path, as in serverless.yml.
 function featureOf(path: string): keyof Handlers {
   if (path.startsWith('/v1/auth/')) return 'auth'
+  if (path === '/v1/businesses') return 'businesses'
+  if (path.startsWith('/v1/venues')) return 'venues'
+  if (path.startsWith('/v1/checkins')) return 'checkins'
+  if (path === '/v1/residents/me/checkins') return 'checkins'
+  if (path.startsWith('/v1/checkpoint/')) return 'checkpoint'
   if (path === '/v1/residents' || path === '/v1/residents/me') {
     return 'registration'
   }
@@ -111,9 +123,16 @@ type Handlers = {
   rating: HttpHandler
   codes: HttpHandler
   city: HttpHandler
+  businesses: HttpHandler
+  venues: HttpHandler
+  checkins: HttpHandler
+  checkpoint: HttpHandler
 }
 
 export type TestStack = Awaited<ReturnType<typeof createTestStack>>
+
+// The public base URL of the test stage, the local stage's default.
+export const TEST_BASE_URL = 'http://127.0.0.1:10086'
 
 function newSecretsJson(): string {
   const key = generateKeyPair('test-1')
@@ -121,6 +140,7 @@ function newSecretsJson(): string {
     signingKeys: [{ kid: key.kid, privateKey: key.privateKey }],
     piiHashKey: randomBytes(32).toString('base64url'),
     piiEncryptionKey: randomBytes(32).toString('base64url'),
+    venueCodeKey: randomBytes(32).toString('base64url'),
   })
 }
 
@@ -156,6 +176,7 @@ export async function createTestStack(options: {
     SMS_SENDER: 'outbox',
     SMS_OUTBOX_FILE: outboxFile,
     SECRETS_JSON: newSecretsJson(),
+    PUBLIC_BASE_URL: TEST_BASE_URL,
   })
   const runtime: Runtime = {
     ...base,
@@ -169,6 +190,10 @@ export async function createTestStack(options: {
     rating: createRatingHandler(runtime),
     codes: createCodeHandler(runtime),
     city: createCityHandler(runtime),
+    businesses: createBusinessHandler(runtime),
+    venues: createVenueHandler(runtime),
+    checkins: createCheckinHandler(runtime),
+    checkpoint: createCheckpointHandler(runtime),
   }
 
   async function request(input: EventInput): Promise<TestResponse> {
@@ -179,6 +204,14 @@ export async function createTestStack(options: {
         String(value),
       ]),
     )
+    if (result.isBase64Encoded === true) {
+      return {
+        status: result.statusCode ?? 200,
+        headers,
+        json: undefined,
+        bytes: new Uint8Array(Buffer.from(result.body ?? '', 'base64')),
+      }
+    }
     return {
       status: result.statusCode ?? 200,
       headers,

@@ -12,15 +12,29 @@ function newSecrets() {
     signingKeys: [{ kid: 'local-1', privateKey: jwk.d }],
     piiHashKey: randomBytes(32).toString('base64url'),
     piiEncryptionKey: randomBytes(32).toString('base64url'),
+    venueCodeKey: randomBytes(32).toString('base64url'),
   }
+}
+
+async function save(path, secrets) {
+  await mkdir(dirname(path), { recursive: true })
+  await writeFile(path, JSON.stringify(secrets, null, 2), { mode: 0o600 })
 }
 
 export async function loadOrCreateSecrets(path) {
   const existing = await readFile(path, 'utf8').catch(() => null)
-  if (existing !== null) return JSON.parse(existing)
-  const secrets = newSecrets()
-  await mkdir(dirname(path), { recursive: true })
-  await writeFile(path, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  if (existing === null) {
+    const secrets = newSecrets()
+    await save(path, secrets)
+    return secrets
+  }
+  const secrets = JSON.parse(existing)
+  // Secrets written before venue codes existed lack their key. Adding one
+  // keeps the other keys, so earlier codes and sessions stay valid.
+  if (secrets.venueCodeKey === undefined) {
+    secrets.venueCodeKey = randomBytes(32).toString('base64url')
+    await save(path, secrets)
+  }
   return secrets
 }
 

@@ -1,6 +1,7 @@
 import { SNSClient } from '@aws-sdk/client-sns'
 import {
   OtpRequest,
+  Role,
   TokenRequest,
   type OtpResponse,
   type TokenResponse,
@@ -9,15 +10,20 @@ import type { SmsConfig } from '../config/config'
 import { lambdaHandler, type Runtime } from '../config/runtime'
 import { createHttpHandler, type HttpHandler } from '../http/handler'
 import { defineRoute, ok, problem, type Reply } from '../http/types'
+import { primaryRoleOf } from '../storage/accounts'
 import { createOtpRepository } from './repository'
 import {
   createAuthService,
   type AuthService,
+  type IssuedSession,
   type OtpRequestResult,
+  type RefreshResult,
   type SignInResult,
 } from './service'
 import { createAuthenticate } from './session'
 import { OutboxSmsSender, SnsSmsSender, type SmsSender } from './sms'
+
+const ANY_ROLE: { roles: readonly Role[] } = { roles: Role.options }
 
 const phoneInvalid = problem({
   code: 'PHONE_INVALID',
@@ -43,17 +49,29 @@ function otpReply(result: OtpRequestResult): Reply {
   }
 }
 
+function tokenResponse(session: IssuedSession): TokenResponse {
+  return {
+    token: session.token,
+    expiresAt: session.expiresAt.toISOString(),
+    role: primaryRoleOf(session.roles),
+    roles: session.roles,
+    registered: session.registered,
+  }
+}
+
+function refreshReply(result: RefreshResult): Reply {
+  switch (result.kind) {
+    case 'signed_in':
+      return ok(tokenResponse(result))
+    case 'unknown_account':
+      return problem({ code: 'AUTH_TOKEN_INVALID' })
+  }
+}
+
 function signInReply(result: SignInResult): Reply {
   switch (result.kind) {
-    case 'signed_in': {
-      const body: TokenResponse = {
-        token: result.token,
-        expiresAt: result.expiresAt.toISOString(),
-        role: result.role,
-        registered: result.registered,
-      }
-      return ok(body)
-    }
+    case 'signed_in':
+      return ok(tokenResponse(result))
     case 'phone_invalid':
       return phoneInvalid
     case 'otp_invalid':
@@ -83,6 +101,16 @@ export function authRoutes(service: AuthService) {
       handle: async ({ body, now }) =>
         signInReply(
           await service.signIn({ phone: body.phone, code: body.code, now }),
+        ),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/v1/auth/refresh',
+      auth: ANY_ROLE,
+      body: null,
+      handle: async ({ session, now }) =>
+        refreshReply(
+          await service.refresh({ accountId: session.accountId, now }),
         ),
     }),
   ]

@@ -12,6 +12,7 @@ import {
   findAccountIdByPhone,
   getAccount,
   putNewAccount,
+  rolesOf,
   type Account,
   type AccountStore,
 } from '../storage/accounts'
@@ -32,7 +33,20 @@ export type AuthService = {
     now: Date
   }): Promise<OtpRequestResult>
   signIn(input: { phone: string; code: string; now: Date }): Promise<SignInResult>
+  // Issues a new session with the account's current roles.
+  refresh(input: { accountId: string; now: Date }): Promise<RefreshResult>
 }
+
+export type IssuedSession = {
+  token: string
+  expiresAt: Date
+  roles: Role[]
+  registered: boolean
+}
+
+export type RefreshResult =
+  | ({ kind: 'signed_in' } & IssuedSession)
+  | { kind: 'unknown_account' }
 
 export type OtpRequestResult =
   | { kind: 'sent'; expiresInSeconds: number; retryAfterSeconds: number }
@@ -40,13 +54,7 @@ export type OtpRequestResult =
   | { kind: 'rate_limited'; retryAfterSeconds: number }
 
 export type SignInResult =
-  | {
-      kind: 'signed_in'
-      token: string
-      expiresAt: Date
-      role: Role
-      registered: boolean
-    }
+  | ({ kind: 'signed_in' } & IssuedSession)
   | { kind: 'phone_invalid' }
   | { kind: 'otp_invalid' }
   | { kind: 'otp_expired' }
@@ -66,6 +74,33 @@ export function createAuthService(deps: AuthDependencies): AuthService {
   return {
     requestOtp: (input) => requestOtp(deps, input),
     signIn: (input) => signIn(deps, input),
+    refresh: async (input) => {
+      const account = await getAccount(deps.accounts, input.accountId)
+      if (account === null) return { kind: 'unknown_account' }
+      return { kind: 'signed_in', ...issueSession(deps, account, input.now) }
+    },
+  }
+}
+
+function issueSession(
+  deps: AuthDependencies,
+  account: Account,
+  now: Date,
+): IssuedSession {
+  const roles = rolesOf(account)
+  const session = issueSessionToken({
+    keys: deps.keys,
+    city: deps.rules.id,
+    accountId: account.accountId,
+    roles,
+    hours: deps.rules.session.hours,
+    now,
+  })
+  return {
+    token: session.token,
+    expiresAt: session.expiresAt,
+    roles,
+    registered: account.residentId !== undefined,
   }
 }
 
@@ -175,22 +210,8 @@ async function signIn(
   if (!consumed) return { kind: 'otp_invalid' }
 
   const account = await findOrCreateAccount(deps, phoneHash, input.now)
-  const session = issueSessionToken({
-    keys: deps.keys,
-    city: deps.rules.id,
-    accountId: account.accountId,
-    role: account.role,
-    hours: deps.rules.session.hours,
-    now: input.now,
-  })
   deps.logger.info('Signed in', { accountId: account.accountId })
-  return {
-    kind: 'signed_in',
-    token: session.token,
-    expiresAt: session.expiresAt,
-    role: account.role,
-    registered: account.residentId !== undefined,
-  }
+  return { kind: 'signed_in', ...issueSession(deps, account, input.now) }
 }
 
 async function findOrCreateAccount(

@@ -6,6 +6,7 @@ import {
   type SessionClaims,
 } from '@healthcode/shared'
 import type { TokenKeys } from '../config/keys'
+import { primaryRoleOf } from '../storage/accounts'
 import type { Authenticate } from '../http/types'
 
 export type SessionToken = { token: string; expiresAt: Date }
@@ -15,12 +16,15 @@ export function randomId(): string {
   return randomBytes(16).toString('base64url')
 }
 
-/** Signs an `hc-session` token for an account, valid for `hours`. */
+/**
+ * Signs an `hc-session` token for an account with its roles, valid for
+ * `hours`. The most privileged role is the primary `role` claim.
+ */
 export function issueSessionToken(input: {
   keys: TokenKeys
   city: string
   accountId: string
-  role: Role
+  roles: Role[]
   hours: number
   now: Date
 }): SessionToken {
@@ -29,7 +33,8 @@ export function issueSessionToken(input: {
   const claims: SessionClaims = {
     iss: input.city,
     sub: input.accountId,
-    role: input.role,
+    role: primaryRoleOf(input.roles),
+    roles: input.roles,
     iat: issuedAt,
     exp: expiresAt,
     jti: randomId(),
@@ -59,7 +64,12 @@ export function createAuthenticate(keys: TokenKeys, city: string): Authenticate 
       case 'ok':
         return {
           kind: 'ok',
-          session: { accountId: result.claims.sub, role: result.claims.role },
+          session: {
+            accountId: result.claims.sub,
+            role: result.claims.role,
+            // Tokens issued before accounts had several roles.
+            roles: result.claims.roles ?? [result.claims.role],
+          },
         }
       case 'expired':
         return { kind: 'expired' }

@@ -13,6 +13,7 @@ const LOCAL = {
   SMS_SENDER: 'outbox',
   SMS_OUTBOX_FILE: '/tmp/outbox.jsonl',
   SECRETS_JSON: '{}',
+  PUBLIC_BASE_URL: 'http://127.0.0.1:10086',
 }
 
 const DEPLOYED = {
@@ -21,6 +22,7 @@ const DEPLOYED = {
   TABLE_PREFIX: 'health-code-shanghai',
   SMS_SENDER: 'sns',
   SECRETS_PARAMETER: '/health-code/shanghai/secrets',
+  PUBLIC_BASE_URL: 'https://shanghai.health-code.example',
 }
 
 function problemsOf(environment: Record<string, string | undefined>) {
@@ -34,6 +36,7 @@ function secretsJson(overrides: Record<string, unknown> = {}): string {
     signingKeys: [{ kid: key.kid, privateKey: key.privateKey }],
     piiHashKey: randomBytes(32).toString('base64url'),
     piiEncryptionKey: randomBytes(32).toString('base64url'),
+    venueCodeKey: randomBytes(32).toString('base64url'),
     ...overrides,
   })
 }
@@ -49,6 +52,7 @@ describe('parseConfig', () => {
         dynamoDbEndpoint: 'http://127.0.0.1:8000',
         sms: { kind: 'outbox', file: '/tmp/outbox.jsonl' },
         secrets: { kind: 'inline', json: '{}' },
+        publicBaseUrl: 'http://127.0.0.1:10086',
       },
     })
   })
@@ -66,6 +70,7 @@ describe('parseConfig', () => {
           kind: 'parameter',
           name: '/health-code/shanghai/secrets',
         },
+        publicBaseUrl: 'https://shanghai.health-code.example',
       },
     })
   })
@@ -116,6 +121,21 @@ describe('parseConfig', () => {
     ])
   })
 
+  it('requires https for the public base URL of a deployed stage', () => {
+    const plain = { ...DEPLOYED, PUBLIC_BASE_URL: 'http://shanghai.example' }
+    expect(problemsOf(plain)).toEqual([
+      'PUBLIC_BASE_URL: must be https on stage shanghai',
+    ])
+  })
+
+  it('rejects a public base URL with a trailing slash', () => {
+    const slash = { ...LOCAL, PUBLIC_BASE_URL: 'http://127.0.0.1:10086/' }
+    expect(problemsOf(slash)).toEqual([
+      'PUBLIC_BASE_URL: must be an http(s) URL without a trailing slash, ' +
+        'query or fragment',
+    ])
+  })
+
   it('requires a source of secrets', () => {
     expect(problemsOf({ ...DEPLOYED, SECRETS_PARAMETER: undefined })).toEqual([
       'SECRETS_PARAMETER: required (or SECRETS_JSON on stage local)',
@@ -130,6 +150,7 @@ describe('parseSecrets', () => {
     expect(result.secrets.piiHashKey).toHaveLength(32)
     expect(result.secrets.piiEncryptionKey).toHaveLength(32)
     expect(result.secrets.signingKeys[0]?.kid).toBe('k1')
+    expect(result.secrets.venueCodeKey).toHaveLength(32)
   })
 
   it('names a key of the wrong size without echoing it', () => {

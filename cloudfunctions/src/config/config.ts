@@ -11,6 +11,15 @@ const Identifier = z
   .string()
   .regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and -')
 
+// An http(s) origin with an optional path and no trailing slash, the base
+// of venue code URLs.
+const BaseUrl = z
+  .string()
+  .regex(
+    /^https?:\/\/[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:\/[A-Za-z0-9._~-]+)*$/,
+    'must be an http(s) URL without a trailing slash, query or fragment',
+  )
+
 export const Env = z.object({
   STAGE: Identifier,
   CITY: Identifier,
@@ -22,6 +31,7 @@ export const Env = z.object({
   SMS_OUTBOX_FILE: z.string().min(1).optional(),
   SECRETS_JSON: z.string().min(1).optional(),
   SECRETS_PARAMETER: z.string().min(1).optional(),
+  PUBLIC_BASE_URL: BaseUrl,
 })
 export type Env = z.infer<typeof Env>
 
@@ -40,6 +50,8 @@ export type Config = {
   dynamoDbEndpoint: string | null
   sms: SmsConfig
   secrets: SecretsSource
+  // Base of venue code URLs: the H5 build of the stage.
+  publicBaseUrl: string
 }
 
 export type ConfigResult =
@@ -67,6 +79,7 @@ export function parseConfig(
     ...checkCity(env),
     ...checkSms(env),
     ...checkSecrets(env),
+    ...checkBaseUrl(env),
   ]
   if (problems.length > 0) return { kind: 'invalid', problems }
   return { kind: 'ok', config: toConfig(env) }
@@ -120,6 +133,14 @@ function checkSecrets(env: Env): string[] {
   return []
 }
 
+// Venue codes are printed and posted for months, so a deployed stage's
+// codes must not point at a plain-HTTP address.
+function checkBaseUrl(env: Env): string[] {
+  if (env.STAGE === LOCAL_STAGE) return []
+  if (env.PUBLIC_BASE_URL.startsWith('https://')) return []
+  return [`PUBLIC_BASE_URL: must be https on stage ${env.STAGE}`]
+}
+
 function toConfig(env: Env): Config {
   return {
     stage: env.STAGE,
@@ -134,5 +155,6 @@ function toConfig(env: Env): Config {
       env.SECRETS_JSON !== undefined
         ? { kind: 'inline', json: env.SECRETS_JSON }
         : { kind: 'parameter', name: env.SECRETS_PARAMETER ?? '' },
+    publicBaseUrl: env.PUBLIC_BASE_URL,
   }
 }

@@ -25,6 +25,7 @@ export type Runtime = {
   tables: TableNames
   pii: PiiProtector
   keys: TokenKeys
+  venueCodeKey: Uint8Array
 }
 
 export const systemClock: Clock = { now: () => new Date() }
@@ -57,6 +58,7 @@ export async function createRuntime(
     tables: tableNamesFor(config.tablePrefix),
     pii: createPiiProtector(secrets),
     keys: tokenKeysOf(secrets.signingKeys),
+    venueCodeKey: secrets.venueCodeKey,
   }
 }
 

@@ -22,6 +22,8 @@ export const Secrets = z
     signingKeys: z.array(SigningKey).min(1),
     piiHashKey: Key,
     piiEncryptionKey: Key,
+    // HMAC-SHA256 key of the venue code signatures.
+    venueCodeKey: Key,
   })
   .strict()
 export type Secrets = z.infer<typeof Secrets>
@@ -31,6 +33,7 @@ export type SecretKeys = {
   signingKeys: SigningKey[]
   piiHashKey: Uint8Array
   piiEncryptionKey: Uint8Array
+  venueCodeKey: Uint8Array
 }
 
 export type SecretsResult =
@@ -70,6 +73,7 @@ function decodeSecrets(secrets: Secrets): SecretKeys {
     signingKeys: secrets.signingKeys,
     piiHashKey: decodeKey(secrets.piiHashKey),
     piiEncryptionKey: decodeKey(secrets.piiEncryptionKey),
+    venueCodeKey: decodeKey(secrets.venueCodeKey),
   }
 }
 

@@ -55,7 +55,7 @@ async function handle(
 ): Promise<HttpResult> {
   const found = findRoute(options.routes, event)
   if (found.kind === 'problem') return problemResponse(found.spec, language)
-  const route = found.value
+  const { route, params } = found.value
   const now = options.clock.now()
 
   const session = authorize(route, event, options.authenticate, now)
@@ -69,6 +69,9 @@ async function handle(
     language,
     now,
     requestId: event.requestContext.requestId,
+    params,
+    query: queryOf(event),
+    headers: headersOf(event),
   }
   const reply =
     route.auth === 'none'
@@ -97,9 +100,38 @@ function toResult(reply: Reply, language: Language): HttpResult {
         },
         body: JSON.stringify(reply.body),
       }
+    case 'binary':
+      return {
+        statusCode: reply.status,
+        headers: {
+          'content-type': reply.contentType,
+          'cache-control': 'no-store',
+          ...reply.headers,
+        },
+        body: Buffer.from(reply.bytes).toString('base64'),
+        isBase64Encoded: true,
+      }
     case 'problem':
       return problemResponse(reply.problem, language)
   }
+}
+
+function headersOf(event: HttpEvent): Record<string, string> {
+  const headers: Record<string, string> = {}
+  for (const [name, value] of Object.entries(event.headers ?? {})) {
+    if (value !== undefined) headers[name.toLowerCase()] = value
+  }
+  return headers
+}
+
+function queryOf(event: HttpEvent): Record<string, string> {
+  const query: Record<string, string> = {}
+  for (const [name, value] of Object.entries(
+    event.queryStringParameters ?? {},
+  )) {
+    if (value !== undefined) query[name] = value
+  }
+  return query
 }
 
 /** Returns a header's value whatever its case, or undefined. */
@@ -111,20 +143,74 @@ export function header(event: HttpEvent, name: string): string | undefined {
   return key === undefined ? undefined : headers[key]
 }
 
-function findRoute(routes: readonly Route[], event: HttpEvent): Step<Route> {
+type RouteMatch = { route: Route; params: Record<string, string> }
+
+// Matches a path against a template, returning the values of its `{name}`
+// segments, or null. Segments are compared after percent-decoding, and a
+// segment that does not decode matches nothing.
+function matchPath(
+  template: string,
+  path: string,
+): Record<string, string> | null {
+  const expected = template.split('/')
+  const actual = path.split('/')
+  if (expected.length !== actual.length) return null
+  const params: Record<string, string> = {}
+  for (const [index, part] of expected.entries()) {
+    const segment = decodeSegment(actual[index] ?? '')
+    if (segment === null) return null
+    const name = /^\{(\w+)\}$/.exec(part)?.[1]
+    if (name === undefined) {
+      if (segment !== part) return null
+    } else {
+      if (segment === '') return null
+      params[name] = segment
+    }
+  }
+  return params
+}
+
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return null
+  }
+}
+
+function findRoute(
+  routes: readonly Route[],
+  event: HttpEvent,
+): Step<RouteMatch> {
   const method = event.requestContext.http.method.toUpperCase()
   const path = event.rawPath.replace(/\/+$/, '') || '/'
-  const samePath = routes.filter((route) => route.path === path)
-  const route = samePath.find((candidate) => candidate.method === method)
-  if (route !== undefined) return { kind: 'ok', value: route }
+  const samePath = routes.flatMap((route) => {
+    const params = matchPath(route.path, path)
+    return params === null ? [] : [{ route, params }]
+  })
+  // A literal segment wins over a template one, so /v1/checkins/{id} and
+  // a literal sibling path can coexist.
+  samePath.sort(
+    (a, b) => templateCount(a.route.path) - templateCount(b.route.path),
+  )
+  const match = samePath.find(
+    (candidate) => candidate.route.method === method,
+  )
+  if (match !== undefined) return { kind: 'ok', value: match }
   if (samePath.length > 0) {
-    const allowedMethods = samePath.map((candidate) => candidate.method)
+    const allowedMethods = [
+      ...new Set(samePath.map((candidate) => candidate.route.method)),
+    ]
     return {
       kind: 'problem',
       spec: { code: 'METHOD_NOT_ALLOWED', allowedMethods },
     }
   }
   return { kind: 'problem', spec: { code: 'NOT_FOUND' } }
+}
+
+function templateCount(template: string): number {
+  return template.split('/').filter((part) => part.startsWith('{')).length
 }
 
 function authorize(
@@ -147,7 +233,10 @@ function authorize(
     case 'invalid':
       return { kind: 'problem', spec: { code: 'AUTH_TOKEN_INVALID' } }
     case 'ok':
-      if (!route.auth.roles.includes(result.session.role)) {
+      const admitted = route.auth.roles.some((role) =>
+        result.session.roles.includes(role),
+      )
+      if (!admitted) {
         return { kind: 'problem', spec: { code: 'FORBIDDEN_ROLE' } }
       }
       return { kind: 'ok', value: result.session }

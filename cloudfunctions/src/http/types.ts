@@ -10,8 +10,9 @@ export type HttpResult = APIGatewayProxyStructuredResultV2
 
 export type Clock = { now(): Date }
 
-// A signed-in caller, as a verified session token describes them.
-export type Session = { accountId: string; role: Role }
+// A signed-in caller, as a verified session token describes them. `role`
+// is the primary role and `roles` every role the token carries.
+export type Session = { accountId: string; role: Role; roles: Role[] }
 
 export type SessionResult =
   | { kind: 'ok'; session: Session }
@@ -44,6 +45,14 @@ export type Reply =
       body: unknown
       headers?: Record<string, string>
     }
+  // A binary body, sent base64-encoded as API Gateway requires.
+  | {
+      kind: 'binary'
+      status: number
+      contentType: string
+      bytes: Uint8Array
+      headers?: Record<string, string>
+    }
   | { kind: 'problem'; problem: ProblemSpec }
 
 export type RouteRequest<Body> = {
@@ -51,12 +60,19 @@ export type RouteRequest<Body> = {
   language: Language
   now: Date
   requestId: string
+  // Values of the `{name}` segments of the route's path template.
+  params: Readonly<Record<string, string>>
+  query: Readonly<Record<string, string>>
+  // Request headers by lower-case name.
+  headers: Readonly<Record<string, string>>
 }
 
 export type SignedInRequest<Body> = RouteRequest<Body> & { session: Session }
 
 type RouteBase<Body> = {
   method: 'GET' | 'POST'
+  // A path, or a template whose `{name}` segments match one non-empty
+  // segment each, as in serverless.yml.
   path: string
   // Schema of the JSON body, or null for routes without a body.
   body: z.ZodType<Body> | null
@@ -66,6 +82,7 @@ export type RouteDefinition<Body> = RouteBase<Body> &
   (
     | { auth: 'none'; handle(request: RouteRequest<Body>): Promise<Reply> }
     | {
+        // The session must carry at least one of these roles.
         auth: { roles: readonly Role[] }
         handle(request: SignedInRequest<Body>): Promise<Reply>
       }
@@ -85,4 +102,12 @@ export function ok(body: unknown, status = 200): Reply {
 
 export function problem(spec: ProblemSpec): Reply {
   return { kind: 'problem', problem: spec }
+}
+
+export function binary(
+  bytes: Uint8Array,
+  contentType: string,
+  headers?: Record<string, string>,
+): Reply {
+  return { kind: 'binary', status: 200, contentType, bytes, headers }
 }

@@ -7,14 +7,50 @@ import { Role } from '@healthcode/shared'
 import { z } from 'zod'
 import type { TableNames } from './dynamo'
 
+// DynamoDB string sets come back as a JavaScript Set.
+const StringSet = z
+  .union([z.set(z.string()), z.array(z.string())])
+  .transform((values) => [...values].sort())
+
 export const Account = z.object({
   accountId: z.string(),
   phoneHash: z.string(),
+  // The role the account was created with; `roles` adds the others.
   role: Role,
+  // Roles added later, as a string set, so concurrent grants both stay.
+  roles: StringSet.pipe(z.array(Role)).optional(),
   residentId: z.string().optional(),
+  // Venues the account guards, as a string set.
+  guardVenueIds: StringSet.optional(),
+  // The business the account registered, by unified social credit code.
+  businessCreditCode: z.string().optional(),
   createdAt: z.string(),
 })
 export type Account = z.infer<typeof Account>
+
+// Roles from the most to the least privileged. The first role an account
+// has is its primary role.
+const PRECEDENCE: readonly Role[] = [
+  'operator',
+  'business',
+  'guard',
+  'resident',
+]
+
+/** Returns every role of an account, resident always among them. */
+export function rolesOf(account: Account): Role[] {
+  const held = new Set<Role>([
+    'resident',
+    account.role,
+    ...(account.roles ?? []),
+  ])
+  return PRECEDENCE.filter((role) => held.has(role))
+}
+
+/** Returns the most privileged of a set of roles. */
+export function primaryRoleOf(roles: readonly Role[]): Role {
+  return PRECEDENCE.find((role) => roles.includes(role)) ?? 'resident'
+}
 
 export type AccountStore = {
   db: DynamoDBDocumentClient
@@ -83,11 +119,26 @@ export async function putNewAccount(
         {
           Put: {
             TableName: store.tables.accounts,
-            Item: { ...accountKey(account.accountId), ...account },
+            Item: {
+              ...accountKey(account.accountId),
+              ...accountItem(account),
+            },
             ConditionExpression: condition,
           },
         },
       ],
     }),
   )
+}
+
+// Writes the set-valued attributes as string sets, which later ADD
+// updates extend. DynamoDB stores no empty set, so those are left out.
+function accountItem(account: Account): Record<string, unknown> {
+  const { roles, guardVenueIds, ...rest } = account
+  const item: Record<string, unknown> = { ...rest }
+  if (roles !== undefined && roles.length > 0) item.roles = new Set(roles)
+  if (guardVenueIds !== undefined && guardVenueIds.length > 0) {
+    item.guardVenueIds = new Set(guardVenueIds)
+  }
+  return item
 }

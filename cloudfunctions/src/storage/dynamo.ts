@@ -18,17 +18,20 @@ export function tableNamesFor(prefix: string): TableNames {
 export function createDocumentClient(
   endpoint: string | null,
 ): DynamoDBDocumentClient {
-  const client =
-    endpoint === null
-      ? new DynamoDBClient({})
-      : new DynamoDBClient({
-          endpoint,
-          region: 'us-east-1',
-          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-        })
-  return DynamoDBDocumentClient.from(client, {
+  return DynamoDBDocumentClient.from(createDynamoDbClient(endpoint), {
     marshallOptions: { removeUndefinedValues: true },
   })
+}
+
+/** Creates the low-level client, for libraries that marshal by themselves. */
+export function createDynamoDbClient(endpoint: string | null): DynamoDBClient {
+  return endpoint === null
+    ? new DynamoDBClient({})
+    : new DynamoDBClient({
+        endpoint,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      })
 }
 
 /** Tells whether an error is DynamoDB's failed-condition error. */
