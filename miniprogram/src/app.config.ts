@@ -5,6 +5,19 @@ export default defineAppConfig({
     'pages/register/index',
     'pages/questionnaire/index',
     'pages/home/index',
+    'pages/checkin/index',
+    'pages/pass/index',
+    'pages/history/index',
+  ],
+  // Sections only some accounts use. As subpackages they download when
+  // first opened, which keeps the Ed25519 verification code of the guard
+  // section out of the main package every resident loads.
+  subPackages: [
+    {
+      root: 'business',
+      pages: ['register/index', 'venues/index', 'venue-new/index'],
+    },
+    { root: 'guard', pages: ['verify/index'] },
   ],
   window: {
     navigationBarTitleText: '健康码',

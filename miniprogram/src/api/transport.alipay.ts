@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { Transport } from './http'
+import { stringHeaders, type Transport } from './http'
 
 const TIMEOUT_MS = 15_000
 
@@ -32,6 +32,7 @@ export const sendRequest: Transport = async (request) => {
       kind: 'response',
       status: response.statusCode,
       body: response.data,
+      headers: stringHeaders(response.header),
     }
   } catch (error) {
     if (isHttpError(error)) {

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { Transport } from './http'
+import { stringHeaders, type Transport } from './http'
 
 const TIMEOUT_MS = 15_000
 
@@ -20,6 +20,7 @@ export const sendRequest: Transport = async (request) => {
       kind: 'response',
       status: response.statusCode,
       body: response.data,
+      headers: stringHeaders(response.header),
     }
   } catch {
     return { kind: 'network-error' }

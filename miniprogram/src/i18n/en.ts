@@ -65,4 +65,173 @@ export const en: Messages = {
     answerAgain: 'Answer the questionnaire again',
     signOut: 'Sign out',
   },
+  nav: {
+    checkin: 'Scan a venue code',
+    history: 'My check-ins',
+    business: 'My business',
+    businessRegister: 'Register a business',
+    guard: 'Checkpoint',
+  },
+  checkin: {
+    title: 'Venue check-in',
+    intro:
+      'Scan the venue code posted at the entrance to check in, then show ' +
+      'your pass to the guard.',
+    scan: 'Scan the venue code',
+    code: 'Venue code text',
+    codePlaceholder: 'Paste the scanned text',
+    submit: 'Check in',
+    retry: 'Try again',
+    codeMissing: 'Paste the venue code text first.',
+    scanFailed: 'The camera could not be opened to scan. Try again.',
+    networkTitle: 'Check-in not sent',
+    network:
+      'Could not reach the server, so the check-in is not complete. ' +
+      'Check your connection and tap "Try again". The same scan is never ' +
+      'counted twice.',
+  },
+  pass: {
+    title: 'Pass',
+    checkedInAt: 'Checked in at {{time}}',
+    hiddenColor: 'Color not shown',
+    hiddenColorNote:
+      'Passes in this city do not show the color. The guard checks it ' +
+      'when scanning.',
+    live: 'Now {{time}}',
+    validFor: 'Expires in {{seconds}} s',
+    expired: 'This pass has expired. Scan the venue code again.',
+    scanAgain: 'Scan again',
+    home: 'Back to my code',
+    missing: 'There is no pass to show. Scan a venue code first.',
+  },
+  history: {
+    title: 'My check-ins',
+    empty: 'No check-ins yet',
+    sources: {
+      scan: 'You scanned the venue code',
+      guard: 'A guard scanned your code',
+      manual: 'A guard entered your document',
+    },
+    flags: {
+      implausible_travel:
+        'Under review: too far from the previous check-in to get there ' +
+        'in the time between them.',
+      client_clock_skew:
+        "Under review: your phone's clock differed too much from the " +
+        "server's.",
+    },
+    flagsNote: 'A review mark never changes the color of your code.',
+  },
+  business: {
+    registerTitle: 'Register a business',
+    registerIntro:
+      'A registered business can add venues, download their posters and ' +
+      'add guards.',
+    name: 'Business name',
+    namePlaceholder: 'As on the business licence',
+    creditCode: 'Unified social credit code',
+    creditCodePlaceholder: '18 characters',
+    submit: 'Register',
+    venuesTitle: 'My venues',
+    newVenue: 'Add a venue',
+    noVenues: 'No venues yet.',
+    codeVersion: 'Venue code version {{version}}',
+    temperatureRequired: 'Temperature check',
+    recordDocument: 'Document check',
+    poster: 'Download poster',
+    posterSaved: 'Poster downloaded.',
+    posterOpenFailed: 'The poster was downloaded but cannot be opened.',
+    rotate: 'Replace venue code',
+    rotateTitle: 'Replace the venue code?',
+    rotateContent:
+      'The code on the old poster stops working when the grace period ' +
+      'ends. Download and put up the new poster.',
+    rotateConfirm: 'Replace',
+    rotateCancel: 'Cancel',
+    rotated:
+      'The venue code is now version {{version}}. Download and put up the ' +
+      'new poster.',
+    manage: 'Manage: {{name}}',
+    guardPhone: "Guard's phone number",
+    guardAdd: 'Add guard',
+    guardAdded:
+      'Guard {{phone}} added. They can verify after signing in again.',
+    stats: 'Last 7 days (counts only, no personal data)',
+    statsDay: '{{date}}: {{checkins}} check-ins, {{denied}} denied',
+  },
+  venueForm: {
+    title: 'Add a venue',
+    name: 'Venue name',
+    address: 'Address',
+    type: 'Venue type',
+    types: {
+      market: 'Market or mall',
+      residential_compound: 'Residential compound',
+      subway_bus: 'Subway or bus',
+      bank: 'Bank',
+      office: 'Office building',
+      hospital: 'Hospital',
+      train_station: 'Train station',
+      school: 'School',
+      restaurant: 'Restaurant',
+      other: 'Other',
+    },
+    location: 'Coordinates (optional, WGS 84 degrees)',
+    latitude: 'Latitude',
+    longitude: 'Longitude',
+    policy: 'Checkpoint policy',
+    policyHint: "With neither chosen, the city's minimum applies.",
+    temperature: 'Temperature check',
+    recordDocument: 'Check documents at the checkpoint',
+    submit: 'Submit',
+  },
+  guard: {
+    title: 'Checkpoint',
+    venue: 'Venue',
+    noVenues: 'You are not a guard of any venue yet.',
+    scan: 'Scan a pass or health code',
+    token: 'Code text',
+    tokenPlaceholder: 'Paste the scanned text',
+    tokenMissing: 'Scan or paste a code first.',
+    temperature: 'Temperature (°C)',
+    temperaturePlaceholder: 'e.g. 36.5',
+    temperatureInvalid: 'Enter a temperature from 30 to 45 °C.',
+    verify: 'Verify',
+    queue: 'Offline checks waiting to sync: {{count}}',
+    sync: 'Sync now',
+    syncReport:
+      'Synced: {{redeemed}} valid, {{alreadyUsed}} used before, ' +
+      '{{invalid}} invalid.',
+    keysMissing:
+      'This device has no verification keys yet, so it cannot verify ' +
+      'offline. Open this page again while online.',
+    manualTitle: 'Check-in without a phone',
+    manualIntro: 'Verify a person without a phone by their document.',
+    documentType: 'Document type',
+    number: 'Document number',
+    numberPlaceholder: 'Document number',
+    country: 'Issuing country (3-letter code such as USA)',
+    manualSubmit: 'Verify document',
+  },
+  verdict: {
+    allow: 'Allow',
+    deny: 'Deny',
+    offline:
+      'Offline check: the server was not reached and this device decided. ' +
+      'It syncs when the connection returns.',
+    name: 'Name: {{name}}',
+    document: 'Document: {{document}}',
+    codes: {
+      ALLOW: 'Let in',
+      DENY_COLOR: 'Code color not allowed',
+      EXPIRED: 'Code expired',
+      ALREADY_USED: 'Pass already used',
+      WRONG_VENUE: 'Pass for another venue',
+      INVALID_SIGNATURE: 'Invalid code',
+      WRONG_CITY: 'Not a code of this city',
+      CLOCK_WRONG: 'Device clock wrong',
+      FEVER: 'Fever',
+      NOT_REGISTERED: 'Not registered',
+    },
+  },
 }

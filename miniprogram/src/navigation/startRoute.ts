@@ -50,7 +50,7 @@ export async function decideStartRoute(
 export function followDecision(
   decision: StartDecision,
   session: Pick<SessionStore, 'clear'>,
-  navigator: Navigator,
+  navigator: Pick<Navigator, 'go'>,
   onFailure: (failure: ApiFailure) => void,
 ): void {
   if (decision.kind === 'failed') {

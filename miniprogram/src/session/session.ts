@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Role } from '../contract'
 import { readJson, type KeyValueStore } from './store'
 
 export type Clock = () => Date
@@ -12,14 +13,22 @@ export const Session = z
     // The phone number as typed at sign-in, to prefill registration.
     phone: z.string(),
     registered: z.boolean(),
+    // Sessions stored before roles existed were always resident sessions.
+    roles: z.array(Role).default(['resident']),
   })
   .strict()
 export type Session = z.infer<typeof Session>
+
+export function hasRole(session: Session | null, role: Role): boolean {
+  return session?.roles.includes(role) ?? false
+}
 
 export type SessionStore = {
   load(): Session | null
   save(session: Session): void
   markRegistered(): void
+  // Takes a renewed token and its roles, as POST /v1/auth/refresh issues.
+  renew(renewal: Pick<Session, 'token' | 'expiresAt' | 'roles'>): void
   clear(): void
 }
 
@@ -50,6 +59,10 @@ export function createSessionStore(
     markRegistered() {
       const session = load()
       if (session !== null) save({ ...session, registered: true })
+    },
+    renew(renewal) {
+      const session = load()
+      if (session !== null) save({ ...session, ...renewal })
     },
     clear() {
       store.remove(SESSION_KEY)

@@ -107,6 +107,62 @@ describe('createApiClient', () => {
     const result = await statusAnswering({ kind: 'network-error' })
     expect(result).toEqual({ kind: 'network' })
   })
+
+  it('sends the idempotency key of a check-in', async () => {
+    const { api, requests } = clientFor({
+      'POST /v1/checkins': json(422, {}),
+    })
+    await api.checkin({ code: 'venue-code' }, 'key-0001-0000-0000')
+    expect(requests[0]?.headers['Idempotency-Key']).toBe('key-0001-0000-0000')
+    expect(requests[0]?.body).toEqual({ code: 'venue-code' })
+  })
+
+  it('refreshes the session without a body', async () => {
+    const { api, requests } = clientFor({
+      'POST /v1/auth/refresh': json(200, {
+        token: 'renewed',
+        expiresAt: '2026-01-20T16:00:00Z',
+        role: 'business',
+        roles: ['resident', 'business'],
+        registered: true,
+      }),
+    })
+    const result = await api.refreshSession()
+    expect(result.kind).toBe('ok')
+    expect(requests[0]?.body).toBeUndefined()
+    expect(requests[0]?.headers['Content-Type']).toBeUndefined()
+  })
+
+  it('returns the keys with the Date header', async () => {
+    const keys = { city: 'hangzhou', keys: [] }
+    const { api } = clientFor({
+      'GET /v1/keys': {
+        kind: 'response',
+        status: 200,
+        body: keys,
+        headers: { date: 'Tue, 20 Jan 2026 04:00:00 GMT' },
+      },
+    })
+    expect(await api.getKeys()).toEqual({
+      kind: 'ok',
+      value: { keys, serverDate: 'Tue, 20 Jan 2026 04:00:00 GMT' },
+    })
+  })
+
+  it('returns the keys without a Date header', async () => {
+    const keys = { city: 'hangzhou', keys: [] }
+    const { api } = clientFor({ 'GET /v1/keys': json(200, keys) })
+    expect(await api.getKeys()).toEqual({
+      kind: 'ok',
+      value: { keys, serverDate: null },
+    })
+  })
+
+  it('escapes venue ids in paths', async () => {
+    const { api, requests } = clientFor({})
+    await api.getVenue('v/../x')
+    expect(requests[0]?.url).toBe('http://api.test/v1/venues/v%2F..%2Fx')
+  })
 })
 
 function problemFailure(

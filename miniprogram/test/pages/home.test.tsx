@@ -229,4 +229,27 @@ describe('HomePage', () => {
       ),
     )
   })
+
+  it('links a resident to check-in, history and registration', async () => {
+    renderPage(<HomePage />, { routes: homeRoutes(), session: SIGNED_IN })
+    await screen.findByText('黄码')
+    expect(document.getElementById('nav-checkin')).not.toBeNull()
+    expect(document.getElementById('nav-history')).not.toBeNull()
+    expect(document.getElementById('nav-business-register')).not.toBeNull()
+    expect(document.getElementById('nav-business')).toBeNull()
+    expect(document.getElementById('nav-guard')).toBeNull()
+  })
+
+  it('links the sections of the account roles', async () => {
+    const { routes } = renderPage(<HomePage />, {
+      routes: homeRoutes(),
+      session: { ...SIGNED_IN, roles: ['resident', 'business', 'guard'] },
+    })
+    await screen.findByText('黄码')
+    expect(document.getElementById('nav-business-register')).toBeNull()
+    act(() => document.getElementById('nav-business')?.click())
+    act(() => document.getElementById('nav-guard')?.click())
+    act(() => document.getElementById('nav-checkin')?.click())
+    expect(routes).toEqual(['open:business', 'open:guard', 'open:checkin'])
+  })
 })

@@ -10,6 +10,7 @@ function tokenFor(registered: boolean) {
     token: 'new-session-token',
     expiresAt: '2026-01-20T16:00:00Z',
     role: 'resident',
+    roles: ['resident'],
     registered,
   })
 }
@@ -52,6 +53,21 @@ describe('LoginPage', () => {
         code: '123456',
       }),
     )
+  })
+
+  it('keeps the roles of the account', async () => {
+    const { routes, services } = await signIn({
+      'POST /v1/auth/otp': OTP_SENT,
+      'POST /v1/auth/token': json(200, {
+        token: 'new-session-token',
+        expiresAt: '2026-01-20T16:00:00Z',
+        role: 'guard',
+        roles: ['resident', 'guard'],
+        registered: false,
+      }),
+    })
+    await waitFor(() => expect(routes).toEqual(['register']))
+    expect(services.session.load()?.roles).toEqual(['resident', 'guard'])
   })
 
   it('sends a new user to registration', async () => {

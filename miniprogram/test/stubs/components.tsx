@@ -10,7 +10,10 @@ type Common = {
   [attribute: `data-${string}`]: string | undefined
 }
 
-export function View({ children, ...rest }: Common & { role?: string }) {
+export function View({
+  children,
+  ...rest
+}: Common & { role?: string; onClick?: () => void }) {
   return <div {...rest}>{children}</div>
 }
 

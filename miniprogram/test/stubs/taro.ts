@@ -2,13 +2,17 @@ import { useEffect, useRef } from 'react'
 
 // Stand-in for @tarojs/taro in jsdom tests: storage in memory, canvas
 // contexts that record their drawing, and page show and hide driven by the
-// test through showPage and hidePage.
+// test through showPage and hidePage, and network status events sent by
+// reportNetworkBack.
 
 type Callback = () => void
+
+type NetworkListener = (status: { isConnected: boolean }) => void
 
 const storage = new Map<string, string>()
 const showCallbacks = new Set<Callback>()
 const hideCallbacks = new Set<Callback>()
+const networkListeners = new Set<NetworkListener>()
 
 export type FillRect = {
   color: string
@@ -76,7 +80,14 @@ export function hidePage() {
   for (const callback of hideCallbacks) callback()
 }
 
+// Tells the listeners of Taro.onNetworkStatusChange that the device is
+// online again.
+export function reportNetworkBack() {
+  for (const listener of networkListeners) listener({ isConnected: true })
+}
+
 export function resetTaroStub() {
+  networkListeners.clear()
   storage.clear()
   canvasContexts.clear()
   showCallbacks.clear()
@@ -103,6 +114,12 @@ const Taro = {
     const context = canvasContexts.get(canvasId) ?? new RecordingContext()
     canvasContexts.set(canvasId, context)
     return context
+  },
+  onNetworkStatusChange(listener: NetworkListener) {
+    networkListeners.add(listener)
+  },
+  offNetworkStatusChange(listener: NetworkListener) {
+    networkListeners.delete(listener)
   },
   request(): never {
     throw new Error('tests pass a fake transport to the API client')

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ApiFailure } from '../../api/client'
 import { Screen } from '../../components/Screen'
@@ -14,6 +14,7 @@ import {
 import { QrCanvas } from '../../qr/QrCanvas'
 import { useServices } from '../../services/services'
 import { formatCityClock, formatCityDateTime } from '../../time/cityTime'
+import { SectionLinks } from './SectionLinks'
 import { useResidentCode } from './useResidentCode'
 
 type RatedStatus = Extract<ResidentStatus, { rated: true }>
@@ -41,6 +42,9 @@ export default function HomePage() {
   )
 
   const code = useResidentCode(visible, fail)
+  // Read again on each show, because the business registration page
+  // renews the session with new roles.
+  const current = useMemo(() => session.load(), [session, visible])
 
   // Reasons come in the language of the request, so a language switch loads
   // the status again.
@@ -118,6 +122,8 @@ export default function HomePage() {
               : ''}
         </Text>
       </View>
+
+      <SectionLinks session={current} />
 
       {status !== null && (
         <View className='card'>

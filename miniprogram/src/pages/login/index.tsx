@@ -79,8 +79,8 @@ export default function LoginPage() {
       setFailure(result)
       return
     }
-    const { token, expiresAt, registered } = result.value
-    session.save({ token, expiresAt, registered, phone: phone.trim() })
+    const { token, expiresAt, registered, roles } = result.value
+    session.save({ token, expiresAt, registered, roles, phone: phone.trim() })
     const decision = await decideStartRoute(registered, api.getStatus)
     setBusy(false)
     followDecision(decision, session, navigator, setFailure)
