@@ -1,36 +1,16 @@
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyCodeToken, type PublicKeys } from '@healthcode/shared'
-// @ts-expect-error The launcher is plain JavaScript shared with npm start.
-import { readOtp } from '../scripts/lib/demo.mjs'
 import { launchBrowser } from './browser'
+import { callApi, signInOnPage } from './flows'
 import { decodeWithJsqr, decodeWithZbar } from './qr'
-
-const apiUrl = inject('apiUrl')
-const webUrl = inject('webUrl')
-const outboxFile = inject('outboxFile')
 
 // A phone no demo resident uses, and a valid mainland ID (Hangzhou, born
 // 1990-03-07) whose check character is 6.
 const phone = '13900000001'
 const idNumber = '330106199003071236'
-
-async function getJson<T>(path: string): Promise<T> {
-  const response = await fetch(apiUrl + path)
-  expect(response.status).toBe(200)
-  return (await response.json()) as T
-}
-
-async function signIn(page: Page) {
-  await page.goto(webUrl)
-  await page.fill('#login-phone input', phone)
-  await page.click('#login-send')
-  const code = await readOtp(outboxFile, phone)
-  await page.fill('#login-code input', code)
-  await page.click('#login-submit')
-}
 
 describe('resident journey in the H5 build', () => {
   let browser: Browser
@@ -46,7 +26,7 @@ describe('resident journey in the H5 build', () => {
   })
 
   it('signs in with the code from the SMS outbox', async () => {
-    await signIn(page)
+    await signInOnPage(page, phone)
     await page.waitForSelector('#reg-name')
   })
 
@@ -70,9 +50,9 @@ describe('resident journey in the H5 build', () => {
   })
 
   it('rates a resident with symptoms yellow', async () => {
-    const questionnaire = await getJson<{
+    const questionnaire = await callApi<{
       questions: { id: string; kind: string; options?: { value: string }[] }[]
-    }>('/v1/questionnaire')
+    }>('GET', '/v1/questionnaire')
     const [symptoms, ...others] = questionnaire.questions
     expect(symptoms.kind).toBe('boolean')
     await page.click(`#q-${symptoms.id}-yes`)
@@ -103,7 +83,7 @@ describe('resident journey in the H5 build', () => {
     expect(jsqrText).not.toBeNull()
     expect(zbarText).toBe(jsqrText)
 
-    const keys = await getJson<PublicKeys>('/v1/keys')
+    const keys = await callApi<PublicKeys>('GET', '/v1/keys')
     const verified = verifyCodeToken(zbarText, {
       keys: keys.keys,
       issuer: keys.city,

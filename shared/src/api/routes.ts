@@ -1,0 +1,282 @@
+import type { z } from 'zod'
+import {
+  CheckinHistory,
+  CheckinRequest,
+  CheckinResponse,
+  CheckinView,
+} from './checkins'
+import {
+  ManualCheckinRequest,
+  RedemptionsRequest,
+  RedemptionsResponse,
+  VerifyRequest,
+  VerifyResponse,
+} from './checkpoint'
+import {
+  CityInfo,
+  CodeResponse,
+  Health,
+  OtpRequest,
+  OtpResponse,
+  PublicKeys,
+  QuestionnaireRequest,
+  QuestionnaireView,
+  RegistrationRequest,
+  ResidentProfile,
+  ResidentStatus,
+  TokenRequest,
+  TokenResponse,
+} from './schemas'
+import {
+  BusinessRequest,
+  BusinessResponse,
+  GuardRequest,
+  GuardResponse,
+  PosterQuery,
+  StatsQuery,
+  Venue,
+  VenueList,
+  VenueRequest,
+  VenueStats,
+} from './venues'
+
+// Every route of the HTTP API with its schemas: the source of the published
+// OpenAPI document.
+export type RouteSpec = {
+  method: 'get' | 'post'
+  path: string
+  summary: string
+  // Roles allowed to call the route, or 'public' for no sign-in.
+  access: 'public' | readonly string[]
+  request?: z.ZodType
+  // Query parameters, as an object schema of strings.
+  query?: z.ZodObject
+  status: number
+  // A zod schema for JSON, or the media types of a binary body.
+  response: z.ZodType | { binary: readonly string[] }
+}
+
+
+export const routes: readonly RouteSpec[] = [
+  {
+    method: 'get',
+    path: '/v1/health',
+    summary: 'Liveness',
+    access: 'public',
+    status: 200,
+    response: Health,
+  },
+  {
+    method: 'get',
+    path: '/v1/city',
+    summary: "The stage's city and its registration rules",
+    access: 'public',
+    status: 200,
+    response: CityInfo,
+  },
+  {
+    method: 'get',
+    path: '/v1/keys',
+    summary: 'Public keys that verify codes and passes offline',
+    access: 'public',
+    status: 200,
+    response: PublicKeys,
+  },
+  {
+    method: 'post',
+    path: '/v1/auth/otp',
+    summary: 'Send a one-time password to a phone',
+    access: 'public',
+    request: OtpRequest,
+    status: 202,
+    response: OtpResponse,
+  },
+  {
+    method: 'post',
+    path: '/v1/auth/token',
+    summary: 'Exchange a one-time password for a session token',
+    access: 'public',
+    request: TokenRequest,
+    status: 200,
+    response: TokenResponse,
+  },
+  {
+    method: 'post',
+    path: '/v1/residents',
+    summary: 'Register the signed-in person as a resident',
+    access: ['resident'],
+    request: RegistrationRequest,
+    status: 201,
+    response: ResidentProfile,
+  },
+  {
+    method: 'get',
+    path: '/v1/residents/me',
+    summary: "The resident's masked profile",
+    access: ['resident'],
+    status: 200,
+    response: ResidentProfile,
+  },
+  {
+    method: 'get',
+    path: '/v1/questionnaire',
+    summary: "The city's health and travel questionnaire",
+    access: 'public',
+    status: 200,
+    response: QuestionnaireView,
+  },
+  {
+    method: 'post',
+    path: '/v1/residents/me/questionnaire',
+    summary: 'Answer the questionnaire and get the new status',
+    access: ['resident'],
+    request: QuestionnaireRequest,
+    status: 200,
+    response: ResidentStatus,
+  },
+  {
+    method: 'get',
+    path: '/v1/residents/me/status',
+    summary: 'Color, the time it ends and the reasons',
+    access: ['resident'],
+    status: 200,
+    response: ResidentStatus,
+  },
+  {
+    method: 'get',
+    path: '/v1/residents/me/code',
+    summary: 'A short-lived signed personal code',
+    access: ['resident'],
+    status: 200,
+    response: CodeResponse,
+  },
+  {
+    method: 'post',
+    path: '/v1/auth/refresh',
+    summary: "A new session token carrying the account's current roles",
+    access: ['resident', 'business', 'guard', 'operator'],
+    status: 200,
+    response: TokenResponse,
+  },
+  {
+    method: 'post',
+    path: '/v1/businesses',
+    summary: 'Register the signed-in person as a business',
+    access: ['resident'],
+    request: BusinessRequest,
+    status: 201,
+    response: BusinessResponse,
+  },
+  {
+    method: 'post',
+    path: '/v1/venues',
+    summary: 'Register a venue',
+    access: ['business'],
+    request: VenueRequest,
+    status: 201,
+    response: Venue,
+  },
+  {
+    method: 'get',
+    path: '/v1/venues',
+    summary: 'Venues the caller owns or guards',
+    access: ['business', 'guard'],
+    status: 200,
+    response: VenueList,
+  },
+  {
+    method: 'get',
+    path: '/v1/venues/{id}',
+    summary: 'One venue the caller owns or guards',
+    access: ['business', 'guard'],
+    status: 200,
+    response: Venue,
+  },
+  {
+    method: 'post',
+    path: '/v1/venues/{id}/rotate',
+    summary: 'Replace the venue code; the old one works for a grace period',
+    access: ['business'],
+    status: 200,
+    response: Venue,
+  },
+  {
+    method: 'post',
+    path: '/v1/venues/{id}/guards',
+    summary: 'Make a phone a guard of the venue',
+    access: ['business'],
+    request: GuardRequest,
+    status: 201,
+    response: GuardResponse,
+  },
+  {
+    method: 'get',
+    path: '/v1/venues/{id}/poster',
+    summary: 'Printable A4 poster (PDF) or the QR code alone (PNG)',
+    access: ['business'],
+    query: PosterQuery,
+    status: 200,
+    response: { binary: ['application/pdf', 'image/png'] },
+  },
+  {
+    method: 'get',
+    path: '/v1/venues/{id}/stats',
+    summary: 'Check-ins and denied entries per day, without personal data',
+    access: ['business'],
+    query: StatsQuery,
+    status: 200,
+    response: VenueStats,
+  },
+  {
+    method: 'post',
+    path: '/v1/checkins',
+    summary: 'Check in with a scanned venue code and get a one-time pass',
+    access: ['resident'],
+    request: CheckinRequest,
+    status: 201,
+    response: CheckinResponse,
+  },
+  {
+    method: 'get',
+    path: '/v1/checkins/{id}',
+    summary: "One of the caller's own check-ins",
+    access: ['resident'],
+    status: 200,
+    response: CheckinView,
+  },
+  {
+    method: 'get',
+    path: '/v1/residents/me/checkins',
+    summary: "The caller's check-in history, newest first",
+    access: ['resident'],
+    status: 200,
+    response: CheckinHistory,
+  },
+  {
+    method: 'post',
+    path: '/v1/checkpoint/verify',
+    summary: 'Verdict on a scanned pass or personal code, redeemed once',
+    access: ['guard'],
+    request: VerifyRequest,
+    status: 200,
+    response: VerifyResponse,
+  },
+  {
+    method: 'post',
+    path: '/v1/checkpoint/manual',
+    summary: 'Check in a person without a phone by document number',
+    access: ['guard'],
+    request: ManualCheckinRequest,
+    status: 200,
+    response: VerifyResponse,
+  },
+  {
+    method: 'post',
+    path: '/v1/checkpoint/redemptions',
+    summary: "Redeem passes a guard's device verified while offline",
+    access: ['guard'],
+    request: RedemptionsRequest,
+    status: 200,
+    response: RedemptionsResponse,
+  },
+]
