@@ -2,7 +2,12 @@
 import { watchFile, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { newcomerPhone, seedDemo } from './lib/demo.mjs'
+import {
+  demoBusiness,
+  demoGuard,
+  newcomerPhone,
+  seedDemo,
+} from './lib/demo.mjs'
 import { defaultPorts, startStack } from './lib/stack.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -49,7 +54,7 @@ async function main() {
   process.on('SIGINT', () => shutdown('SIGINT'))
   process.on('SIGTERM', () => shutdown('SIGTERM'))
 
-  const seeded = await seedDemo(stack.apiUrl, stack.outboxFile)
+  const { residents, venue } = await seedDemo(stack.apiUrl, stack.outboxFile)
   followOutbox(stack.outboxFile)
 
   console.log(`
@@ -60,12 +65,18 @@ Health Code is running on the local stage.
   DynamoDB Local   ${stack.dynamodbEndpoint} (in memory)
   SMS outbox       ${stack.outboxFile}
 
-Demo residents (sign in with the phone; the one-time password is printed
+Demo accounts (sign in with the phone; the one-time password is printed
 below as "[sms]" lines and appended to the SMS outbox):
-${seeded
+${residents
   .map((r) => `  ${r.phone}  ${r.name}  ${r.document.type}  ${r.color}`)
   .join('\n')}
+  ${demoBusiness.phone}  business owning "${venue.name}"
+  ${demoGuard.phone}  guard at "${venue.name}"
   ${newcomerPhone}  (not registered: try the whole journey)
+
+Venue code of "${venue.name}" (paste it on the check-in page, or download
+the poster as the business):
+  ${venue.codeText}
 
 Press Ctrl-C to stop everything.`)
 }

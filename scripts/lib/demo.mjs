@@ -20,6 +20,28 @@ export const demoResidents = [
 /** A phone that is not registered, for trying the whole journey. */
 export const newcomerPhone = '13800000003'
 
+// A demo business with one venue, and a guard posted at that venue.
+export const demoBusiness = {
+  phone: '13800000010',
+  name: 'Chen Jing',
+  document: { type: 'passport', country: 'SGP', number: 'K1234567' },
+  company: {
+    name: '杭州文三路市场管理有限公司',
+    creditCode: '91330100MA27XK6P3P',
+  },
+  venue: {
+    name: '文三路菜市场',
+    address: '杭州市西湖区文三路 100 号',
+    type: 'market',
+  },
+}
+
+export const demoGuard = {
+  phone: '13800000011',
+  name: '李强',
+  document: { type: 'mainland_id', number: '330106199003071236' },
+}
+
 /** Returns the newest code sent to phone, waiting for the outbox to show it. */
 export async function readOtp(outboxFile, phone, { seconds = 10 } = {}) {
   const digits = phone.replace(/\D/g, '').slice(-11)
@@ -83,27 +105,61 @@ function answersFor(questionnaire, risky) {
   return answers
 }
 
-/** Registers the demo residents and returns their colors. */
+// Signs in, registers and answers the questionnaire; returns the session
+// token and the resulting color.
+async function register(apiUrl, outboxFile, questionnaire, resident) {
+  const token = await signIn(apiUrl, outboxFile, resident.phone)
+  await call(apiUrl, 'POST', '/v1/residents', {
+    token,
+    body: {
+      name: resident.name,
+      document: resident.document,
+      phone: resident.phone,
+    },
+  })
+  const answers = answersFor(questionnaire, resident.risky ?? false)
+  const path = '/v1/residents/me/questionnaire'
+  const status = await call(apiUrl, 'POST', path, { token, body: { answers } })
+  return { token, color: status.color }
+}
+
+async function seedVenue(apiUrl, outboxFile, questionnaire) {
+  const first = await register(apiUrl, outboxFile, questionnaire, demoBusiness)
+  await call(apiUrl, 'POST', '/v1/businesses', {
+    token: first.token,
+    body: demoBusiness.company,
+  })
+  const { token } = await call(apiUrl, 'POST', '/v1/auth/refresh', {
+    token: first.token,
+  })
+  const venue = await call(apiUrl, 'POST', '/v1/venues', {
+    token,
+    body: demoBusiness.venue,
+  })
+  await register(apiUrl, outboxFile, questionnaire, demoGuard)
+  await call(apiUrl, 'POST', `/v1/venues/${venue.id}/guards`, {
+    token,
+    body: { phone: demoGuard.phone },
+  })
+  return venue
+}
+
+/**
+ * Registers the demo residents, business, venue and guard. Returns the
+ * residents with their colors and the venue with its code text.
+ */
 export async function seedDemo(apiUrl, outboxFile) {
   const questionnaire = await call(apiUrl, 'GET', '/v1/questionnaire')
-  const seeded = []
+  const residents = []
   for (const resident of demoResidents) {
-    const token = await signIn(apiUrl, outboxFile, resident.phone)
-    await call(apiUrl, 'POST', '/v1/residents', {
-      token,
-      body: {
-        name: resident.name,
-        document: resident.document,
-        phone: resident.phone,
-      },
-    })
-    const answers = answersFor(questionnaire, resident.risky)
-    const path = '/v1/residents/me/questionnaire'
-    const status = await call(apiUrl, 'POST', path, {
-      token,
-      body: { answers },
-    })
-    seeded.push({ ...resident, color: status.color })
+    const registered = await register(
+      apiUrl,
+      outboxFile,
+      questionnaire,
+      resident,
+    )
+    residents.push({ ...resident, color: registered.color })
   }
-  return seeded
+  const venue = await seedVenue(apiUrl, outboxFile, questionnaire)
+  return { residents, venue }
 }

@@ -47,6 +47,9 @@ export async function startStack({
         TABLE_PREFIX: tablePrefix,
         SMS_OUTBOX_FILE: outboxFile,
         SECRETS_JSON: JSON.stringify(secrets),
+        // Lambda runs Node 22; the SDK's warning about the local Node 20
+        // would repeat on every cold start.
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       },
     })
     stops.push(api.stop)
