@@ -10,9 +10,12 @@ const Instant = z.iso.datetime({ offset: true })
 export const CityDate = z.iso.date()
 export type CityDate = z.infer<typeof CityDate>
 
-// Control characters, lone surrogates and the line and paragraph
-// separators, which have no place in a one-line name.
-const NOT_PRINTABLE = /[\p{Cc}\p{Cs}\u2028\u2029]/u
+// Control characters, lone surrogates, the line and paragraph separators,
+// and the invisible characters that can make a printed name read as another:
+// bidirectional overrides and isolates, zero-width space and the byte order
+// mark. Zero-width joiners stay, because emoji and some scripts need them.
+const NOT_PRINTABLE =
+  /[\p{Cc}\p{Cs}\u2028\u2029\u200B\u202A-\u202E\u2066-\u2069\uFEFF]/u
 
 function codePointCount(text: string): number {
   return [...text].length
@@ -33,7 +36,7 @@ function LineText(max: number) {
       message: `must be at most ${max} characters`,
     })
     .refine((text) => !NOT_PRINTABLE.test(text), {
-      message: 'must not contain control characters',
+      message: 'must not contain control or invisible formatting characters',
     })
 }
 
