@@ -31,6 +31,8 @@ const access = {
       accounts: ['GetItem'],
       residents: ['GetItem', 'UpdateItem'],
       audit: ['PutItem'],
+      // Notes about decided appeals in the status.
+      appeals: ['Query'],
     },
     sendsSms: false,
   },
@@ -80,6 +82,74 @@ const access = {
       checkpointEvents: ['PutItem'],
       audit: ['PutItem'],
       idempotency: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'],
+    },
+    sendsSms: false,
+  },
+  households: {
+    tables: {
+      accounts: ['GetItem'],
+      // Dependents are residents, and a guardian's answers update them.
+      identities: ['GetItem', 'PutItem'],
+      residents: ['GetItem', 'PutItem', 'UpdateItem'],
+      households: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'],
+      // Color changes of dependents' declarations.
+      audit: ['PutItem'],
+      // Notes about decided appeals in the statuses it returns.
+      appeals: ['Query'],
+    },
+    sendsSms: false,
+  },
+  appeals: {
+    tables: {
+      accounts: ['GetItem'],
+      // An approval appends a fact to the resident item.
+      residents: ['GetItem', 'UpdateItem'],
+      appeals: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'],
+      // Whose dependent the appellant is.
+      households: ['GetItem', 'Query'],
+      audit: ['PutItem'],
+    },
+    sendsSms: false,
+  },
+  cases: {
+    tables: {
+      accounts: ['GetItem'],
+      identities: ['GetItem'],
+      // Reading the masked name, and appending the case fact.
+      residents: ['GetItem', 'UpdateItem'],
+      cases: ['GetItem', 'PutItem', 'UpdateItem'],
+      riskWindows: ['GetItem', 'PutItem', 'UpdateItem'],
+      venues: ['GetItem'],
+      audit: ['PutItem'],
+    },
+    sendsSms: false,
+    // Starts matching, and may invoke nothing else.
+    invokes: ['matcher'],
+  },
+  matcher: {
+    tables: {
+      cases: ['GetItem', 'UpdateItem'],
+      riskWindows: ['GetItem', 'UpdateItem'],
+      // A case's check-ins by index, visitors by venue and day.
+      checkins: ['Query'],
+      residents: ['GetItem', 'UpdateItem'],
+      audit: ['PutItem'],
+      // The case's household members, who get the household fact.
+      households: ['GetItem', 'Query'],
+    },
+    sendsSms: false,
+  },
+  operators: {
+    tables: {
+      accounts: ['GetItem'],
+      // Overrides and imports append facts. Statistics count colors.
+      residents: ['GetItem', 'UpdateItem', 'Scan'],
+      identities: ['BatchGetItem'],
+      overrideRequests: ['GetItem', 'PutItem', 'UpdateItem', 'Query'],
+      flags: ['PutItem', 'Query'],
+      cases: ['Scan'],
+      checkins: ['Scan'],
+      audit: ['PutItem', 'Query'],
     },
     sendsSms: false,
   },
@@ -142,6 +212,19 @@ const smsStatement = {
   Resource: '*',
 }
 
+// Asynchronous invocation of one function of the stack, by its name.
+function invokeStatement(lambdaName) {
+  return {
+    Effect: 'Allow',
+    Action: ['lambda:InvokeFunction'],
+    Resource: {
+      'Fn::Sub':
+        'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:' +
+        `function:${lambdaName}`,
+    },
+  }
+}
+
 /**
  * Returns the CloudFormation roles of every function. `secretsParameter`
  * is the SSM parameter name, or '' on the local stage, which reads its
@@ -159,6 +242,9 @@ function cloudFormationRoles({ service, stage, secretsParameter, smsSender }) {
       statements.push(secretsStatement(secretsParameter))
     }
     if (grants.sendsSms && smsSender === 'sns') statements.push(smsStatement)
+    for (const target of grants.invokes ?? []) {
+      statements.push(invokeStatement(`${service}-${stage}-${target}`))
+    }
     roles[roleLogicalIdOf(functionName)] = {
       Type: 'AWS::IAM::Role',
       Properties: {

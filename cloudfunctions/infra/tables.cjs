@@ -67,6 +67,36 @@ const tables = {
   // Results of requests with an Idempotency-Key, in the layout of the
   // Powertools for AWS Lambda idempotency utility.
   idempotency: { partitionKey: 'id', ttl: 'expiration' },
+  // Guardians and their dependents, household members and invitations,
+  // one item kind per key prefix (cloudfunctions/src/households/keys.ts).
+  // Invitations expire through `ttl`.
+  households: { partitionKey: 'pk', sortKey: 'sk', ttl: 'ttl' },
+  // Appeals against a color. `byStatus` lists the pending ones for
+  // operators, oldest first, and `byResident` a resident's own.
+  appeals: {
+    partitionKey: 'appealId',
+    indexes: {
+      byStatus: { partitionKey: 'status', sortKey: 'filedAt' },
+      byResident: { partitionKey: 'residentId', sortKey: 'filedAt' },
+    },
+  },
+  // Reported cases by deterministic id (identity hash, kind and onset), so
+  // reporting one case twice finds the first record.
+  cases: { partitionKey: 'caseId' },
+  // Periods in which health authorities list a venue as risky.
+  riskWindows: { partitionKey: 'riskId' },
+  // Bulk overrides awaiting a second operator. `byStatus` lists the
+  // pending ones, oldest first.
+  overrideRequests: {
+    partitionKey: 'requestId',
+    indexes: { byStatus: { partitionKey: 'status', sortKey: 'requestedAt' } },
+  },
+  // Residents an import found at odds with their questionnaire, listed
+  // for operators through `byStatus`.
+  flags: {
+    partitionKey: 'flagId',
+    indexes: { byStatus: { partitionKey: 'status', sortKey: 'createdAt' } },
+  },
 }
 
 function tableName(prefix, name) {

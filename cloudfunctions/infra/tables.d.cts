@@ -15,6 +15,12 @@ export type TableName =
   | 'redemptions'
   | 'checkpointEvents'
   | 'idempotency'
+  | 'households'
+  | 'appeals'
+  | 'cases'
+  | 'riskWindows'
+  | 'overrideRequests'
+  | 'flags'
 
 export interface IndexDefinition {
   partitionKey: string

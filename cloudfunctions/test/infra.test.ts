@@ -195,6 +195,35 @@ describe('CloudFormation resources', () => {
     expect(publishers).toEqual(['AuthRole'])
   })
 
+  it('lets only the cases function invoke, and only the matcher', async () => {
+    const resources = await infra.resources({
+      resolveVariable: variables(SHANGHAI),
+    })
+    const invokers = Object.entries(resources)
+      .filter(([, resource]) => resource.Type === 'AWS::IAM::Role')
+      .filter(([, resource]) =>
+        JSON.stringify(resource.Properties).includes('lambda:'),
+      )
+      .map(([id]) => id)
+    expect(invokers).toEqual(['CasesRole'])
+    const statements =
+      resources.CasesRole?.Properties.Policies[0].PolicyDocument.Statement
+    const invoke = statements.filter((statement: { Action: string[] }) =>
+      statement.Action.includes('lambda:InvokeFunction'),
+    )
+    expect(invoke).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['lambda:InvokeFunction'],
+        Resource: {
+          'Fn::Sub':
+            'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:' +
+            'function:health-code-shanghai-matcher',
+        },
+      },
+    ])
+  })
+
   it('grants no SSM access on the local stage', async () => {
     const resources = await infra.resources({
       resolveVariable: variables({

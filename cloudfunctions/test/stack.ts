@@ -11,6 +11,7 @@ import {
 } from '@healthcode/shared'
 import { inject } from 'vitest'
 import { createTables } from '../../scripts/lib/dynamodb-local.mjs'
+import { createAppealHandler } from '../src/appeals/handler'
 import { createAuthHandler } from '../src/auth/handler'
 import { createBusinessHandler } from '../src/businesses/handler'
 import { createCheckinHandler } from '../src/checkins/handler'
@@ -19,6 +20,7 @@ import { OutboxSmsSender } from '../src/auth/sms'
 import { createCityHandler } from '../src/city/handler'
 import { createCodeHandler } from '../src/codes/handler'
 import { createRuntime, type Runtime } from '../src/config/runtime'
+import { createHouseholdHandler } from '../src/households/handler'
 import type { HttpHandler } from '../src/http/handler'
 import type { Clock } from '../src/http/types'
 import { createRatingHandler } from '../src/rating/handler'
@@ -98,6 +100,10 @@ export type TestResponse = {
 // Which feature's Lambda serves a path, as in serverless.yml.
 function featureOf(path: string): keyof Handlers {
   if (path.startsWith('/v1/auth/')) return 'auth'
+  if (path.startsWith('/v1/residents/me/dependents')) return 'households'
+  if (path.startsWith('/v1/residents/me/household')) return 'households'
+  if (path === '/v1/residents/me/appeals') return 'appeals'
+  if (path.startsWith('/v1/appeals')) return 'appeals'
   if (path === '/v1/businesses') return 'businesses'
   if (path.startsWith('/v1/venues')) return 'venues'
   if (path.startsWith('/v1/checkins')) return 'checkins'
@@ -127,6 +133,8 @@ type Handlers = {
   venues: HttpHandler
   checkins: HttpHandler
   checkpoint: HttpHandler
+  households: HttpHandler
+  appeals: HttpHandler
 }
 
 export type TestStack = Awaited<ReturnType<typeof createTestStack>>
@@ -194,6 +202,8 @@ export async function createTestStack(options: {
     venues: createVenueHandler(runtime),
     checkins: createCheckinHandler(runtime),
     checkpoint: createCheckpointHandler(runtime),
+    households: createHouseholdHandler(runtime),
+    appeals: createAppealHandler(runtime),
   }
 
   async function request(input: EventInput): Promise<TestResponse> {

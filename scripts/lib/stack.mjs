@@ -47,9 +47,14 @@ export async function startStack({
         TABLE_PREFIX: tablePrefix,
         SMS_OUTBOX_FILE: outboxFile,
         SECRETS_JSON: JSON.stringify(secrets),
+        // Venue codes point at the H5 app, which the web server below hosts.
+        PUBLIC_BASE_URL: `http://127.0.0.1:${ports.web}`,
+        WEB_ORIGIN: `http://127.0.0.1:${ports.web}`,
         // Lambda runs Node 22; the SDK's warning about the local Node 20
         // would repeat on every cold start.
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        // The cases function starts the matcher through this Lambda API.
+        LAMBDA_ENDPOINT: `http://127.0.0.1:${ports.lambda}`,
       },
     })
     stops.push(api.stop)

@@ -1,7 +1,9 @@
 // Public API of @healthcode/shared: schemas of the HTTP contract and the
 // domain rules both the backend and the mini-program apply.
+export * from './api/appeals'
 export * from './api/checkins'
 export * from './api/checkpoint'
+export * from './api/households'
 export * from './api/problems'
 export * from './api/schemas'
 export * from './api/venues'

@@ -7,7 +7,7 @@ import {
 import { randomId } from '../auth/session'
 import type { TokenKeys } from '../config/keys'
 import type { AccountStore } from '../storage/accounts'
-import { findSignedInResident } from '../storage/residents'
+import { findSignedInResident, type Resident } from '../storage/residents'
 import { rateAt } from '../rating/service'
 
 export type CodeResult =
@@ -34,13 +34,25 @@ export async function issueCode(
 ): Promise<CodeResult> {
   const found = await findSignedInResident(deps.accounts, input.accountId)
   if (found.kind !== 'ok') return { kind: found.kind }
-  const rating = rateAt(deps.rules, found.resident, input.now)
+  return codeOf(deps, found.resident, input.now)
+}
+
+/**
+ * Signs the personal code of a resident who was found already, such as a
+ * dependent whose guardian asks for it.
+ */
+export function codeOf(
+  deps: Pick<CodeDependencies, 'rules' | 'keys'>,
+  resident: Resident,
+  now: Date,
+): CodeResult {
+  const rating = rateAt(deps.rules, resident, now)
   if (rating === null) return { kind: 'questionnaire_required' }
 
-  const issuedAt = Math.floor(input.now.getTime() / 1000)
+  const issuedAt = Math.floor(now.getTime() / 1000)
   const claims: CodeClaims = {
     iss: deps.rules.id,
-    sub: found.resident.codeRef,
+    sub: resident.codeRef,
     col: rating.color,
     iat: issuedAt,
     exp: issuedAt + deps.rules.codes.personalCodeSeconds,

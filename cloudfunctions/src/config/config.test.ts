@@ -53,6 +53,8 @@ describe('parseConfig', () => {
         sms: { kind: 'outbox', file: '/tmp/outbox.jsonl' },
         secrets: { kind: 'inline', json: '{}' },
         publicBaseUrl: 'http://127.0.0.1:10086',
+        lambdaEndpoint: null,
+        matcherFunction: null,
       },
     })
   })
@@ -71,6 +73,8 @@ describe('parseConfig', () => {
           name: '/health-code/shanghai/secrets',
         },
         publicBaseUrl: 'https://shanghai.health-code.example',
+        lambdaEndpoint: null,
+        matcherFunction: null,
       },
     })
   })
@@ -133,6 +137,25 @@ describe('parseConfig', () => {
     expect(problemsOf(slash)).toEqual([
       'PUBLIC_BASE_URL: must be an http(s) URL without a trailing slash, ' +
         'query or fragment',
+    ])
+  })
+
+  it('reads the Lambda endpoint and matcher of the local stage', () => {
+    const result = parseConfig({
+      ...LOCAL,
+      LAMBDA_ENDPOINT: 'http://127.0.0.1:3002',
+      MATCHER_FUNCTION: 'health-code-local-matcher',
+    })
+    expect(result.kind === 'ok' && result.config).toMatchObject({
+      lambdaEndpoint: 'http://127.0.0.1:3002',
+      matcherFunction: 'health-code-local-matcher',
+    })
+  })
+
+  it('allows a Lambda endpoint on the local stage only', () => {
+    const local = { ...DEPLOYED, LAMBDA_ENDPOINT: 'http://127.0.0.1:3002' }
+    expect(problemsOf(local)).toEqual([
+      'LAMBDA_ENDPOINT: only allowed on stage local',
     ])
   })
 

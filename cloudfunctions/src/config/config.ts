@@ -32,6 +32,11 @@ export const Env = z.object({
   SECRETS_JSON: z.string().min(1).optional(),
   SECRETS_PARAMETER: z.string().min(1).optional(),
   PUBLIC_BASE_URL: BaseUrl,
+  // The Lambda API of serverless offline on the local stage. Deployed
+  // stages reach AWS Lambda through the SDK's default endpoint.
+  LAMBDA_ENDPOINT: z.url().optional(),
+  // Name of the matcher function, on the functions that start matching.
+  MATCHER_FUNCTION: Identifier.optional(),
 })
 export type Env = z.infer<typeof Env>
 
@@ -52,6 +57,8 @@ export type Config = {
   secrets: SecretsSource
   // Base of venue code URLs: the H5 build of the stage.
   publicBaseUrl: string
+  lambdaEndpoint: string | null
+  matcherFunction: string | null
 }
 
 export type ConfigResult =
@@ -80,6 +87,7 @@ export function parseConfig(
     ...checkSms(env),
     ...checkSecrets(env),
     ...checkBaseUrl(env),
+    ...checkLambdaEndpoint(env),
   ]
   if (problems.length > 0) return { kind: 'invalid', problems }
   return { kind: 'ok', config: toConfig(env) }
@@ -141,6 +149,12 @@ function checkBaseUrl(env: Env): string[] {
   return [`PUBLIC_BASE_URL: must be https on stage ${env.STAGE}`]
 }
 
+// Only the local stage talks to a Lambda API other than AWS's own.
+function checkLambdaEndpoint(env: Env): string[] {
+  if (env.LAMBDA_ENDPOINT === undefined || env.STAGE === LOCAL_STAGE) return []
+  return [`LAMBDA_ENDPOINT: only allowed on stage ${LOCAL_STAGE}`]
+}
+
 function toConfig(env: Env): Config {
   return {
     stage: env.STAGE,
@@ -156,5 +170,7 @@ function toConfig(env: Env): Config {
         ? { kind: 'inline', json: env.SECRETS_JSON }
         : { kind: 'parameter', name: env.SECRETS_PARAMETER ?? '' },
     publicBaseUrl: env.PUBLIC_BASE_URL,
+    lambdaEndpoint: env.LAMBDA_ENDPOINT ?? null,
+    matcherFunction: env.MATCHER_FUNCTION ?? null,
   }
 }

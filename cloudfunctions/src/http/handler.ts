@@ -246,8 +246,12 @@ function authorize(
 function readBody(route: Route, event: HttpEvent): Step<unknown> {
   if (route.body === null) return { kind: 'ok', value: undefined }
   const raw = rawBody(event)
-  if (raw.length > MAX_BODY_BYTES) {
-    return { kind: 'problem', spec: { code: 'BODY_TOO_LARGE' } }
+  const limit = route.bodyLimit ?? {
+    bytes: MAX_BODY_BYTES,
+    tooLarge: 'BODY_TOO_LARGE',
+  }
+  if (raw.length > limit.bytes) {
+    return { kind: 'problem', spec: { code: limit.tooLarge } }
   }
   if (!isJson(header(event, 'content-type'))) {
     return { kind: 'problem', spec: { code: 'UNSUPPORTED_MEDIA_TYPE' } }

@@ -120,7 +120,8 @@ describe('request bodies', () => {
         field: 'document.type',
         code: 'invalid_value',
         message:
-          'Document type: This value is not one of the allowed values.',
+          'Document type: This value must be one of: mainland_id, ' +
+          'residence_permit, hk_macau_permit, taiwan_permit, passport.',
       },
       {
         field: 'phone',

@@ -57,6 +57,18 @@ const STATUS: Readonly<Record<ProblemCode, number>> = {
   IDEMPOTENCY_KEY_REUSED: 422,
   IDEMPOTENCY_IN_PROGRESS: 409,
   TEMPERATURE_REQUIRED: 400,
+  DEPENDENT_LIMIT_REACHED: 409,
+  DEPENDENT_ALREADY_REGISTERED: 409,
+  DEPENDENT_HAS_OWN_ACCOUNT: 409,
+  DEPENDENT_LINK_RATE_LIMITED: 429,
+  HOUSEHOLD_FULL: 409,
+  APPEAL_PENDING: 409,
+  APPEAL_NOTHING_TO_APPEAL: 409,
+  APPEAL_ALREADY_DECIDED: 409,
+  // A second operator must approve a bulk override.
+  OPERATOR_SELF_APPROVAL: 403,
+  OVERRIDE_REQUEST_DECIDED: 409,
+  IMPORT_TOO_LARGE: 413,
   INTERNAL: 500,
 }
 
@@ -86,7 +98,8 @@ export function problemBody(spec: ProblemSpec, language: Language): Problem {
         field: error.field,
         code: error.code,
         message:
-          error.message ?? fieldText(error.field, error.code, language),
+          error.message ??
+          fieldText(error.field, error.code, language, error.params),
       }),
     )
   }

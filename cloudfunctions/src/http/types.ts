@@ -1,3 +1,4 @@
+import type { FieldParams } from '@healthcode/shared'
 import type {
   APIGatewayProxyEventV2,
   APIGatewayProxyStructuredResultV2,
@@ -36,7 +37,13 @@ export type ProblemSpec = {
 
 // A field-level problem before localization. `message` is filled in by the
 // HTTP layer unless the service already has a better text.
-export type FieldError = { field: string; code: string; message?: string }
+export type FieldError = {
+  field: string
+  code: string
+  message?: string
+  // Limits or allowed values of a schema check, named in the message.
+  params?: FieldParams
+}
 
 export type Reply =
   | {
@@ -76,7 +83,12 @@ type RouteBase<Body> = {
   path: string
   // Schema of the JSON body, or null for routes without a body.
   body: z.ZodType<Body> | null
+  // Replaces MAX_BODY_BYTES and its BODY_TOO_LARGE problem for a route
+  // that takes larger bodies, such as an import.
+  bodyLimit?: BodyLimit
 }
+
+export type BodyLimit = { bytes: number; tooLarge: ProblemCode }
 
 export type RouteDefinition<Body> = RouteBase<Body> &
   (

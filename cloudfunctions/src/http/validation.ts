@@ -36,6 +36,30 @@ function fieldErrorsOf(issue: z.core.$ZodIssue): FieldError[] {
       // Every alternative failed, e.g. an answer that is neither a boolean,
       // a string nor a list of strings.
       return [{ field: fieldName(issue.path), code: 'invalid_type' }]
+    case 'too_big':
+      return [
+        {
+          field: fieldName(issue.path),
+          code: issue.code,
+          params: { origin: issue.origin, maximum: String(issue.maximum) },
+        },
+      ]
+    case 'too_small':
+      return [
+        {
+          field: fieldName(issue.path),
+          code: issue.code,
+          params: { origin: issue.origin, minimum: String(issue.minimum) },
+        },
+      ]
+    case 'invalid_value':
+      return [
+        {
+          field: fieldName(issue.path),
+          code: issue.code,
+          params: { values: issue.values.map(String).join(', ') },
+        },
+      ]
     default:
       return [{ field: fieldName(issue.path), code: issue.code }]
   }

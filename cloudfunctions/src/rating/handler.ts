@@ -1,4 +1,5 @@
 import { QuestionnaireRequest, questionnaireView } from '@healthcode/shared'
+import { createAppealRepository } from '../appeals/repository'
 import { createAuthenticate } from '../auth/session'
 import { lambdaHandler, type Runtime } from '../config/runtime'
 import { createHttpHandler, type HttpHandler } from '../http/handler'
@@ -71,6 +72,7 @@ export function createRatingHandler(runtime: Runtime): HttpHandler {
     ratings: createRatingRepository(runtime.db, runtime.tables),
     accounts: { db: runtime.db, tables: runtime.tables },
     logger: runtime.logger,
+    appeals: createAppealRepository(runtime.db, runtime.tables),
   })
   return createHttpHandler({
     routes: ratingRoutes(runtime.rules, service),

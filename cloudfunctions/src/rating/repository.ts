@@ -1,30 +1,12 @@
 import {
-  PutCommand,
   TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb'
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
-import type { Color } from '@healthcode/shared'
+import { auditPut, type RatingChangedRecord } from '../audit/records'
 import { isConditionFailure, type TableNames } from '../storage/dynamo'
 import type { StoredDeclaration } from '../storage/residents'
-
-// One rating change, written once and never updated.
-export type AuditRecord = {
-  residentId: string
-  // ISO time plus a random suffix, so records sort by time per resident.
-  eventId: string
-  kind: 'rating_changed'
-  at: string
-  actor: { accountId: string; role: string }
-  source: 'questionnaire'
-  // null when the resident had no rating before.
-  before: Color | null
-  after: Color
-  // Rules behind the new color, such as `questionnaire.symptoms`.
-  rules: string[]
-  rulesVersion: string
-}
 
 export type RatingRepository = {
   // Replaces the declarations if the resident is still at
@@ -33,7 +15,7 @@ export type RatingRepository = {
     residentId: string
     declarations: StoredDeclaration[]
     expectedVersion: number
-    audit: AuditRecord | null
+    audit: RatingChangedRecord | null
   }): Promise<'saved' | 'conflict'>
 }
 
@@ -76,15 +58,6 @@ export function createRatingRepository(
       }
     },
   }
-}
-
-function auditPut(tableName: string, record: AuditRecord) {
-  return {
-    TableName: tableName,
-    Item: record,
-    // Append-only: an event id is never reused.
-    ConditionExpression: 'attribute_not_exists(eventId)',
-  } satisfies ConstructorParameters<typeof PutCommand>[0]
 }
 
 // The resident's version check failed, or a concurrent transaction on the

@@ -1,16 +1,18 @@
 import {
-  evaluate,
   ratingToStatus,
   validateAnswers,
   type Answer,
   type CityRules,
-  type Facts,
   type Language,
   type Rating,
   type ResidentStatus,
   type Role,
 } from '@healthcode/shared'
-import { randomId } from '../auth/session'
+import { appealNotes, withNotes } from '../appeals/notes'
+import type { AppealRepository } from '../appeals/repository'
+import { newEventId, type RatingChangedRecord } from '../audit/records'
+import { ratingOf } from '../facts/rating'
+import { fromStored } from '../facts/records'
 import type { AppLogger } from '../http/handler'
 import type { FieldError } from '../http/types'
 import type { AccountStore } from '../storage/accounts'
@@ -19,12 +21,13 @@ import {
   type Resident,
   type StoredDeclaration,
 } from '../storage/residents'
-import type { AuditRecord, RatingRepository } from './repository'
+import type { RatingRepository } from './repository'
 
 const DAY_MS = 86_400_000
 // Maximum read-and-write attempts before a declaration gives up on
-// concurrent changes of the same resident.
-const MAX_WRITE_ATTEMPTS = 3
+// concurrent changes of the same resident, such as facts the matcher
+// appends at the same moment.
+const MAX_WRITE_ATTEMPTS = 8
 
 export type RatingService = {
   declare(input: {
@@ -57,29 +60,27 @@ export type RatingDependencies = {
   ratings: RatingRepository
   accounts: AccountStore
   logger: AppLogger
-}
-
-export function factsOf(declarations: readonly StoredDeclaration[]): Facts {
-  return {
-    declarations: declarations.map((declaration) => ({
-      answers: declaration.answers,
-      answeredAt: new Date(declaration.answeredAt),
-    })),
-  }
+  // Appeals of the resident, whose decisions the status notes. Without
+  // it, statuses carry no appeal notes.
+  appeals?: Pick<AppealRepository, 'listByResident'>
 }
 
 /**
- * Rates a resident at `now`, or returns null when they never declared.
- * The color depends on the time of the request, so it turns green when
- * its period ends without any job rewriting stored data.
+ * Rates a resident at `now` from their declarations and every other fact,
+ * or returns null while they are unrated (see `ratingOf`). The color
+ * depends on the time of the request, so it turns green when its period
+ * ends without any job rewriting stored data.
  */
 export function rateAt(
   rules: CityRules,
   resident: Resident,
   now: Date,
 ): Rating | null {
-  if (resident.declarations.length === 0) return null
-  return evaluate(rules, factsOf(resident.declarations), now)
+  return ratingOf(rules, resident.declarations, recordsOf(resident), now)
+}
+
+function recordsOf(resident: Resident) {
+  return (resident.facts ?? []).map(fromStored)
 }
 
 export function createRatingService(deps: RatingDependencies): RatingService {
@@ -93,7 +94,10 @@ export function createRatingService(deps: RatingDependencies): RatingService {
         rating === null
           ? { rated: false }
           : ratingToStatus(rating, input.language, input.now)
-      return { kind: 'ok', status }
+      return {
+        kind: 'ok',
+        status: await withAppealNotes(deps, found.resident, status, input),
+      }
     },
   }
 }
@@ -131,7 +135,13 @@ async function declare(
       ...resident.declarations,
       declaration,
     ], input.now)
-    const after = evaluate(deps.rules, factsOf(declarations), input.now)
+    const after = ratingOf(
+      deps.rules,
+      declarations,
+      recordsOf(resident),
+      input.now,
+    )
+    if (after === null) throw new Error('A declared resident is unrated')
     const audit =
       before?.color === after.color
         ? null
@@ -149,14 +159,32 @@ async function declare(
           eventId: audit.eventId,
         })
       }
+      const status = ratingToStatus(after, input.language, input.now)
       return {
         kind: 'ok',
-        status: ratingToStatus(after, input.language, input.now),
+        status: await withAppealNotes(deps, resident, status, input),
       }
     }
   }
   throw new Error(
     `Declaration not saved after ${MAX_WRITE_ATTEMPTS} concurrent changes`,
+  )
+}
+
+// Appends a note per decided appeal whose contested reasons would still
+// run, so the resident reads why a reason vanished or stayed.
+async function withAppealNotes(
+  deps: RatingDependencies,
+  resident: Resident,
+  status: ResidentStatus,
+  input: { language: Language; now: Date },
+): Promise<ResidentStatus> {
+  if (deps.appeals === undefined || !status.rated) return status
+  const appeals = await deps.appeals.listByResident(resident.residentId)
+  const { language, now } = input
+  return withNotes(
+    status,
+    appealNotes(appeals, deps.rules.timeZone, language, now),
   )
 }
 
@@ -166,7 +194,7 @@ async function declare(
 // older than the longest color plus two days has no effect.
 // NOTE: rules that later lengthen a color do not bring back declarations
 // dropped here.
-function retained(
+export function retained(
   rules: CityRules,
   declarations: StoredDeclaration[],
   now: Date,
@@ -185,13 +213,12 @@ function auditRecord(input: {
   resident: Resident
   before: Rating | null
   after: Rating
-}): AuditRecord {
-  const at = input.now.toISOString()
+}): RatingChangedRecord {
   return {
     residentId: input.resident.residentId,
-    eventId: `${at}#${randomId()}`,
+    eventId: newEventId(input.now),
     kind: 'rating_changed',
-    at,
+    at: input.now.toISOString(),
     actor: { accountId: input.accountId, role: input.role },
     source: 'questionnaire',
     before: input.before?.color ?? null,

@@ -6,6 +6,7 @@ import {
   type ResidentProfile,
 } from '@healthcode/shared'
 import { z } from 'zod'
+import { StoredFact } from '../facts/records'
 import { getAccount, type Account, type AccountStore } from './accounts'
 
 export const StoredDeclaration = z.object({
@@ -19,7 +20,13 @@ export type StoredDeclaration = z.infer<typeof StoredDeclaration>
 // clear.
 export const Resident = z.object({
   residentId: z.string(),
+  // The account that registered the resident: their own, or for a
+  // dependent that of the guardian who added them.
   accountId: z.string(),
+  // Set on a person without a phone whom guardians registered and look
+  // after (cloudfunctions/src/households). Such a resident has no account
+  // of their own and no phone.
+  dependent: z.literal(true).optional(),
   // Opaque subject of code tokens, so a scanned code reveals no ids.
   codeRef: z.string(),
   city: z.string(),
@@ -31,11 +38,16 @@ export const Resident = z.object({
   nameCiphertext: z.string(),
   documentHash: z.string(),
   documentCiphertext: z.string(),
-  phoneHash: z.string(),
-  phoneCiphertext: z.string(),
+  // Missing on a dependent.
+  phoneHash: z.string().optional(),
+  phoneCiphertext: z.string().optional(),
   language: Language,
   createdAt: z.iso.datetime(),
   declarations: z.array(StoredDeclaration),
+  // Exposures, cases, overrides, appeals and household cases, written by
+  // cloudfunctions/src/facts. Items registered before facts existed lack
+  // the attribute.
+  facts: z.array(StoredFact).optional(),
   // Incremented by every change, for optimistic locking.
   version: z.number().int(),
 })

@@ -138,13 +138,20 @@ describe('POST /v1/venues', () => {
       {
         field: 'type',
         code: 'invalid_value',
-        message: 'Venue type: This value is not one of the allowed values.',
+        message:
+          'Venue type: This value must be one of: market, ' +
+          'residential_compound, subway_bus, bank, office, hospital, ' +
+          'train_station, school, restaurant, other.',
       },
-      { field: 'location.lat', code: 'too_big', message: expect.any(String) },
+      {
+        field: 'location.lat',
+        code: 'too_big',
+        message: 'Latitude: This value must be at most 90.',
+      },
       {
         field: 'location.lng',
         code: 'too_small',
-        message: expect.any(String),
+        message: 'Longitude: This value must be at least -180.',
       },
     ])
   })

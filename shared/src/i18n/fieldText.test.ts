@@ -40,3 +40,40 @@ describe('fieldText', () => {
     expect(fieldText('name', 'toString', 'zh')).toBe('姓名：此项无效。')
   })
 })
+
+describe('fieldText with schema limits', () => {
+  it('names the maximum of a number', () => {
+    const text = fieldText('temperature', 'too_big', 'en', {
+      origin: 'number',
+      maximum: 45,
+    })
+    expect(text).toContain('at most 45.')
+  })
+
+  it('names the maximum length of a string in Chinese', () => {
+    const text = fieldText('name', 'too_big', 'zh', {
+      origin: 'string',
+      maximum: 100,
+    })
+    expect(text).toContain('最多 100 个字符')
+  })
+
+  it('names the minimum of a number', () => {
+    const text = fieldText('location.lat', 'too_small', 'en', {
+      origin: 'number',
+      minimum: -90,
+    })
+    expect(text).toContain('at least -90.')
+  })
+
+  it('lists the allowed values', () => {
+    const text = fieldText('type', 'invalid_value', 'en', {
+      values: 'market, bank',
+    })
+    expect(text).toContain('one of: market, bank.')
+  })
+
+  it('falls back to the general text without params', () => {
+    expect(fieldText('name', 'too_big', 'en')).toContain('too long')
+  })
+})

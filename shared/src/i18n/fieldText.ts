@@ -15,16 +15,44 @@ const SCHEMA_ISSUES: Table = texts.schemaIssues
 
 const ANSWER_FIELD = /^answers\.(.+)$/
 
+// Details of a zod issue that make its message specific: the kind of value
+// (`number`, `string`, `array`), its limits, or the allowed values.
+export type FieldParams = {
+  origin?: string
+  maximum?: number | string
+  minimum?: number | string
+  values?: string
+}
+
 // Returns a message for one field-level problem, prefixed with a label for
 // the field. `code` may be a ProblemCode, a questionnaire AnswerProblem or
-// a zod issue code. Unknown codes get a generic message.
+// a zod issue code. Unknown codes get a generic message. With `params`, a
+// limit or list of values is named in the message when a text exists.
 export function fieldText(
   field: string,
   code: string,
   lang: Language,
+  params: FieldParams = {},
 ): string {
   const separator = lang === 'zh' ? '：' : ': '
-  return `${fieldLabel(field, lang)}${separator}${messageFor(code, lang)}`
+  const message =
+    specificMessage(code, params, lang) ?? messageFor(code, lang)
+  return `${fieldLabel(field, lang)}${separator}${message}`
+}
+
+function specificMessage(
+  code: string,
+  params: FieldParams,
+  lang: Language,
+): string | undefined {
+  const key =
+    code === 'invalid_value' && params.values !== undefined
+      ? 'invalid_value.values'
+      : `${code}.${params.origin ?? ''}`
+  const template = lookup(SCHEMA_ISSUES, key)?.[lang]
+  return template?.replace(/\{(maximum|minimum|values)\}/g, (_, name) =>
+    String(params[name as 'maximum' | 'minimum' | 'values'] ?? ''),
+  )
 }
 
 function fieldLabel(field: string, lang: Language): string {

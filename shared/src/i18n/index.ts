@@ -1,4 +1,4 @@
-export { fieldText } from './fieldText'
+export { fieldText, type FieldParams } from './fieldText'
 export { DEFAULT_LANGUAGE, pickLanguage } from './language'
 export { problemText } from './problemText'
 export { PROBLEM_TEXTS, type ProblemText } from './problemTexts'
