@@ -46,9 +46,10 @@ export default defineConfig<'webpack5'>(() => {
       },
     },
     h5: {
-      // Relative paths and the hash router let any static server host the
-      // build from any folder.
-      publicPath: './',
+      // Absolute asset paths, because a venue code URL (/c/<city>/<code>)
+      // loads the app below the root. The hash router needs no server
+      // rewrites beyond serving index.html for unknown paths.
+      publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
       compile: { include: [sharedSource] },

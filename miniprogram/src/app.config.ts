@@ -9,15 +9,28 @@ export default defineAppConfig({
     'pages/pass/index',
     'pages/history/index',
   ],
-  // Sections only some accounts use. As subpackages they download when
-  // first opened, which keeps the Ed25519 verification code of the guard
-  // section out of the main package every resident loads.
+  // Sections only some accounts or occasions need. As subpackages they
+  // download when first opened, which keeps the Ed25519 verification code
+  // of the guard section out of the main package every resident loads.
   subPackages: [
     {
       root: 'business',
       pages: ['register/index', 'venues/index', 'venue-new/index'],
     },
     { root: 'guard', pages: ['verify/index'] },
+    {
+      root: 'resident',
+      pages: [
+        'appeals/index',
+        'household/index',
+        'dependent-code/index',
+        'dependent-questionnaire/index',
+      ],
+    },
+    // The operator console is meant for the H5 build in a desktop
+    // browser, but stays reachable in the mini-programs without growing
+    // the main package.
+    { root: 'operator', pages: ['console/index'] },
   ],
   window: {
     navigationBarTitleText: '健康码',

@@ -1,9 +1,11 @@
 import type { PropsWithChildren } from 'react'
 import { I18nextProvider } from 'react-i18next'
+import { captureOpenedLink } from './scan/openedLink'
 import { createServices } from './services/createServices'
 import { ServicesContext } from './services/services'
 import './app.css'
 
+captureOpenedLink()
 const services = createServices()
 
 function App({ children }: PropsWithChildren) {

@@ -106,7 +106,8 @@ function countingKeys() {
 // Renders a page with real services around fakes: routes for the API, an
 // in-memory store and a navigator that records where it was sent. `go`
 // records the bare route; open, replace and back record `open:route`,
-// `replace:route` and `back`.
+// `replace:route` and `back`. Parameters of `open` follow as a query,
+// `open:route?id=d_1`.
 export function renderPage(page: ReactElement, options: Options) {
   const store = options.store ?? memoryStore()
   const clock = options.clock ?? (() => NOW)
@@ -132,7 +133,10 @@ export function renderPage(page: ReactElement, options: Options) {
     clock,
     navigator: {
       go: (route) => routes.push(route),
-      open: (route) => routes.push(`open:${route}`),
+      open: (route, params) => {
+        const query = new URLSearchParams(params).toString()
+        routes.push(query === '' ? `open:${route}` : `open:${route}?${query}`)
+      },
       replace: (route) => routes.push(`replace:${route}`),
       back: () => routes.push('back'),
     },

@@ -165,7 +165,22 @@ export function createApiClient(options: ApiClientOptions) {
     return { kind: 'ok', value: { keys: result.value, serverDate } }
   }
 
+  // A download the platform sends itself, with the client's headers and
+  // `accept` as the media type wanted.
+  const signedRequest = (path: string, accept: string): SignedRequest => ({
+    url: options.baseUrl + path,
+    headers: {
+      ...baseHeaders(),
+      Accept: `${accept}, application/problem+json`,
+    },
+  })
+
   return {
+    // Any route with its response schema. The resident and operator
+    // subpackages build their routes on it, so their schemas stay out of
+    // the main package.
+    request: call,
+    signedRequest,
     getCity: () => call('GET', '/v1/city', CityInfo),
     getKeys,
     requestOtp: (request: OtpRequest) =>
@@ -211,13 +226,11 @@ export function createApiClient(options: ApiClientOptions) {
       const search = `from=${query.from}&to=${query.to}`
       return call('GET', `${venuePath(id)}/stats?${search}`, VenueStats)
     },
-    posterRequest: (id: string, format: PosterFormat): SignedRequest => ({
-      url: `${options.baseUrl}${venuePath(id)}/poster?format=${format}`,
-      headers: {
-        ...baseHeaders(),
-        Accept: `${POSTER_MEDIA_TYPES[format]}, application/problem+json`,
-      },
-    }),
+    posterRequest: (id: string, format: PosterFormat): SignedRequest =>
+      signedRequest(
+        `${venuePath(id)}/poster?format=${format}`,
+        POSTER_MEDIA_TYPES[format],
+      ),
     verify: (request: VerifyRequest) =>
       call('POST', '/v1/checkpoint/verify', VerifyResponse, request),
     manualCheckin: (request: ManualCheckinRequest) =>

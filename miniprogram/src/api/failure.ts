@@ -7,8 +7,31 @@ import {
 } from '../contract'
 import type { ApiFailure, ProblemBody } from './client'
 
+// Codes of checks only the app makes, such as the format of a typed date.
+// The shared field messages do not cover them, so their texts are in the
+// `validation` group of the app's i18n resources.
+export const APP_CHECK_CODES = [
+  'required',
+  'date_invalid',
+  'datetime_invalid',
+  'end_not_after_start',
+  'too_long',
+  'none_selected',
+  'csv_empty',
+  'date_in_future',
+  'range_too_long',
+  'ids_invalid',
+  'not_in_future',
+  'too_many_ids',
+] as const
+export type AppCheckCode = (typeof APP_CHECK_CODES)[number]
+
+function isAppCheckCode(code: string): code is AppCheckCode {
+  return (APP_CHECK_CODES as readonly string[]).includes(code)
+}
+
 // Field problems the app found before sending, in the API's own terms: the
-// field path (`document.number`) and a problem or answer code.
+// field path (`document.number`) and a problem, answer or app check code.
 export type LocalInvalid = {
   kind: 'invalid'
   fields: ReadonlyArray<{ field: string; code: string }>
@@ -66,7 +89,9 @@ export function describeFailure(
     case 'invalid': {
       const fields: Record<string, string> = {}
       for (const { field, code } of failure.fields) {
-        fields[field] ??= fieldText(field, code, lang)
+        fields[field] ??= isAppCheckCode(code)
+          ? t(`validation.${code}`)
+          : fieldText(field, code, lang)
       }
       return { banner: problemText('VALIDATION_FAILED', lang), fields }
     }

@@ -55,8 +55,10 @@ export const en: Messages = {
     title: 'My health code',
     colors: { green: 'Green code', yellow: 'Yellow code', red: 'Red code' },
     name: 'Name',
-    until: 'Color expected to change at {{time}} (Beijing time)',
+    until: 'Expected to turn green at {{time}} (Beijing time)',
     noChange: 'No color change is scheduled',
+    greenNow: 'Green code: no restrictions',
+    appeal: 'Disagree with a reason? Appeal',
     codeExpires: 'Code valid until {{time}}, renewed automatically',
     codeUnavailable: 'The QR code cannot be shown right now',
     reasons: 'Why this color',
@@ -71,6 +73,9 @@ export const en: Messages = {
     business: 'My business',
     businessRegister: 'Register a business',
     guard: 'Checkpoint',
+    household: 'Family',
+    appeals: 'My appeals',
+    operator: 'Operator console',
   },
   checkin: {
     title: 'Venue check-in',
@@ -233,5 +238,120 @@ export const en: Messages = {
       FEVER: 'Fever',
       NOT_REGISTERED: 'Not registered',
     },
+  },
+  reasons: {
+    kinds: {
+      questionnaire: 'Health declaration',
+      exposure_case: 'Near a case',
+      risk_venue: 'At a risk venue',
+      own_case: 'Reported as a case',
+      household: 'Household member is a case',
+      override: 'Set by an operator',
+      other: 'Other record',
+    },
+    since: 'From {{time}}',
+    untilOpen: 'No end time yet',
+    householdNote:
+      'This color comes from your household: a person you live with was ' +
+      'reported as a case. People who live together may have been ' +
+      'exposed, so the city gives every member of the household this ' +
+      'color for the quarantine period. The member is not named here.',
+  },
+  validation: {
+    required: 'Fill in this field.',
+    date_invalid: 'Enter the date as YYYY-MM-DD, such as 2026-02-10.',
+    datetime_invalid:
+      'Enter Beijing time as YYYY-MM-DD HH:mm, such as 2026-02-10 14:30.',
+    end_not_after_start: 'The end must be later than the start.',
+    too_long: 'The text is too long. Shorten it.',
+    none_selected: 'Choose at least one.',
+    csv_empty: 'Paste the CSV text, with the column names on the first line.',
+    date_in_future: 'The date cannot be later than today.',
+    range_too_long: 'The range is too long. Shorten it.',
+    ids_invalid: 'A resident id is too long. Enter one id per line.',
+    not_in_future: 'The time must be later than now.',
+    too_many_ids:
+      'Too many resident ids for one request. Split them into several.',
+  },
+  appeals: {
+    title: 'Appeals',
+    intro:
+      'If a reason behind your color is wrong, appeal it. An operator ' +
+      'reviews the appeal and replies here.',
+    forDependent: 'Appeal for {{name}}',
+    newTitle: 'New appeal',
+    reasonsLabel: 'Reasons to appeal',
+    ruleChoice: '{{kind}}: {{texts}}',
+    noReasons: 'There are no reasons to appeal right now.',
+    message: 'What is wrong',
+    messagePlaceholder: 'Say what is wrong and what can prove it',
+    messageCount: '{{count}}/{{max}} characters',
+    submit: 'Submit appeal',
+    submitted: 'Appeal submitted. An operator will review it.',
+    listTitle: 'My appeals',
+    empty: 'No appeals yet.',
+    filedAt: 'Submitted {{time}}',
+    appealedRules: 'Appealed: {{rules}}',
+    status: {
+      pending: 'Under review',
+      approved: 'Approved',
+      rejected: 'Rejected',
+    },
+    reply: 'Operator reply: {{reason}}',
+    decidedAt: 'Replied {{time}}',
+    noReply: 'No reply yet.',
+    dependentAppeal: 'Appeal for a dependent',
+  },
+  household: {
+    title: 'Family',
+    intro:
+      'Register children and elderly people without a phone and show ' +
+      'their code for them, or link other adults who live with you.',
+    dependentsTitle: 'Dependents',
+    noDependents: 'No dependents yet.',
+    limit: 'Up to {{max}} dependents per account.',
+    noColor: 'No declaration yet. Answer the questionnaire for them.',
+    guardians: '{{count}} guardians',
+    relationships: {
+      child: 'Child',
+      parent: 'Parent',
+      grandparent: 'Grandparent',
+      spouse: 'Spouse',
+      other: 'Other',
+    },
+    showCode: 'Show code',
+    answer: 'Answer questionnaire',
+    appeal: 'Appeal',
+    addTitle: 'Add a dependent',
+    name: 'Full name (as on the document)',
+    relationship: 'Relationship to you',
+    submit: 'Add',
+    added: '{{name}} added. Answer the questionnaire for them.',
+    alreadyRegistered:
+      'Another guardian has registered this person. With the same ' +
+      'document you can become one of their guardians.',
+    linkSubmit: 'Become a guardian',
+    linked: 'You are now a guardian of {{name}}.',
+    membersTitle: 'Household',
+    members: { adult: 'Adult', dependent: 'Dependent', self: 'You' },
+    noMembers: 'No household members yet.',
+    inviteTitle: 'Invite an adult who lives with you',
+    inviteIntro:
+      'Once they accept, a case reported in the household gives the ' +
+      'other members a color too.',
+    phone: 'Their phone number',
+    invite: 'Send invitation',
+    invited:
+      'Invitation sent, valid until {{time}}. If the phone belongs to a ' +
+      'registered resident, they can accept it on their Family page.',
+    invitation: '{{name}} invited you to their household, until {{time}}.',
+    accept: 'Accept invitation',
+    accepted: 'You joined the household.',
+    codeTitle: "{{name}}'s health code",
+    codeIntro: 'Show this code to the guard. It renews automatically.',
+    dependentMissing: 'This dependent was not found.',
+    back: 'Back to family',
+    questionnaireTitle: 'Health declaration for {{name}}',
+    questionnaireIntro: 'Answer truthfully for the dependent.',
   },
 }

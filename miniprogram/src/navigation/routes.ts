@@ -12,9 +12,18 @@ export type Route =
   | 'business'
   | 'venueNew'
   | 'guard'
+  | 'appeals'
+  | 'household'
+  | 'dependentCode'
+  | 'dependentQuestionnaire'
+  | 'operator'
 
-// The business and guard pages are subpackages (see app.config.ts), so
-// residents never download their code.
+// Query parameters of a page, such as the id of the dependent it shows.
+export type RouteParams = Readonly<Record<string, string>>
+
+// The business, guard, resident and operator pages are subpackages (see
+// app.config.ts), so the main package contains only what every resident
+// needs at once.
 const PAGE_PATHS: Readonly<Record<Route, string>> = {
   login: '/pages/login/index',
   register: '/pages/register/index',
@@ -27,13 +36,25 @@ const PAGE_PATHS: Readonly<Record<Route, string>> = {
   business: '/business/venues/index',
   venueNew: '/business/venue-new/index',
   guard: '/guard/verify/index',
+  appeals: '/resident/appeals/index',
+  household: '/resident/household/index',
+  dependentCode: '/resident/dependent-code/index',
+  dependentQuestionnaire: '/resident/dependent-questionnaire/index',
+  operator: '/operator/console/index',
+}
+
+function pageUrl(route: Route, params: RouteParams = {}): string {
+  const query = Object.entries(params)
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+    .join('&')
+  return query === '' ? PAGE_PATHS[route] : `${PAGE_PATHS[route]}?${query}`
 }
 
 export type Navigator = {
   // Starts over on the route with nothing to go back to.
   go(route: Route): void
   // Opens the route on top of the current page.
-  open(route: Route): void
+  open(route: Route, params?: RouteParams): void
   // Swaps the current page for the route.
   replace(route: Route): void
   // Returns to the previous page, or to the home page when there is none.
@@ -48,8 +69,8 @@ export const taroNavigator: Navigator = {
   go(route) {
     void Taro.reLaunch({ url: PAGE_PATHS[route] })
   },
-  open(route) {
-    void Taro.navigateTo({ url: PAGE_PATHS[route] })
+  open(route, params) {
+    void Taro.navigateTo({ url: pageUrl(route, params) })
   },
   replace(route) {
     void Taro.redirectTo({ url: PAGE_PATHS[route] })

@@ -78,11 +78,11 @@ describe('HomePage', () => {
     )
   })
 
-  it('shows the change time in Shanghai time', async () => {
+  it('shows the time the code turns green in Shanghai time', async () => {
     renderPage(<HomePage />, { routes: homeRoutes(), session: SIGNED_IN })
     await waitFor(() =>
       expect(document.getElementById('home-until')?.textContent).toBe(
-        '颜色预计变更时间：2026年1月28日 00:00（北京时间）',
+        '预计转为绿码时间：2026年1月28日 00:00（北京时间）',
       ),
     )
   })
@@ -105,7 +105,7 @@ describe('HomePage', () => {
     act(() => document.getElementById('lang-en')?.click())
     await screen.findByText('Yellow code')
     expect(document.getElementById('home-until')?.textContent).toBe(
-      'Color expected to change at 2026-01-28 00:00 (Beijing time)',
+      'Expected to turn green at 2026-01-28 00:00 (Beijing time)',
     )
     const statusRequests = requests.filter((request) =>
       request.url.endsWith('/me/status'),
@@ -113,7 +113,7 @@ describe('HomePage', () => {
     expect(statusRequests.at(-1)?.headers['Accept-Language']).toBe('en')
   })
 
-  it('says when no change is scheduled', async () => {
+  it('says a green code has no restrictions', async () => {
     const green = { ...YELLOW, color: 'green', until: null, reasons: [] }
     renderPage(<HomePage />, {
       routes: homeRoutes({ 'GET /v1/residents/me/status': json(200, green) }),
@@ -121,11 +121,93 @@ describe('HomePage', () => {
     })
     await screen.findByText('绿码')
     expect(document.getElementById('home-until')?.textContent).toBe(
-      '颜色暂无预定变更时间',
+      '绿码，可正常通行',
     )
     expect(document.getElementById('home-reasons')?.textContent).toContain(
       '没有影响健康码颜色的记录',
     )
+    expect(document.getElementById('home-appeal')).toBeNull()
+  })
+
+  it('says when no change is scheduled for a red code', async () => {
+    const red = { ...YELLOW, color: 'red', until: null }
+    renderPage(<HomePage />, {
+      routes: homeRoutes({ 'GET /v1/residents/me/status': json(200, red) }),
+      session: SIGNED_IN,
+    })
+    await screen.findByText('红码')
+    expect(document.getElementById('home-until')?.textContent).toBe(
+      '颜色暂无预定变更时间',
+    )
+  })
+
+  it('titles each reason by its kind with since and until', async () => {
+    renderPage(<HomePage />, { routes: homeRoutes(), session: SIGNED_IN })
+    await screen.findByText('黄码')
+    const reason = document.getElementById('reason-0')
+    expect(reason?.getAttribute('data-rule')).toBe('travel.wuhan')
+    expect(reason?.getAttribute('data-color')).toBe('yellow')
+    expect(reason?.querySelector('.reason__kind')?.textContent).toBe(
+      '其他记录',
+    )
+    expect(reason?.querySelector('.reason__since')?.textContent).toBe(
+      '起始时间：2026年1月20日 12:00',
+    )
+    expect(reason?.querySelector('.reason__until')?.textContent).toBe(
+      '持续至 2026年1月28日 00:00',
+    )
+  })
+
+  it('explains a color from a household member', async () => {
+    const household = {
+      ...YELLOW,
+      reasons: [
+        {
+          rule: 'household.case',
+          color: 'yellow',
+          since: '2026-01-19T16:00:00Z',
+          until: '2026-01-27T16:00:00Z',
+          text: '您的同住家庭成员于2026-01-20被报告为病例',
+        },
+        {
+          rule: 'exposure.risk_venue',
+          color: 'yellow',
+          since: '2026-01-18T16:00:00Z',
+          until: '2026-01-26T16:00:00Z',
+          text: '2026-01-19 14:00至15:00，您在西湖菜场，该场所在此期间被列为风险场所',
+        },
+      ],
+    }
+    renderPage(<HomePage />, {
+      routes: homeRoutes({
+        'GET /v1/residents/me/status': json(200, household),
+      }),
+      session: SIGNED_IN,
+    })
+    await screen.findByText('黄码')
+    const first = document.getElementById('reason-0')
+    expect(first?.querySelector('.reason__kind')?.textContent).toBe(
+      '同住家庭成员为病例',
+    )
+    expect(first?.querySelector('.reason__note')?.textContent).toContain(
+      '一位同住成员被报告为病例',
+    )
+    const second = document.getElementById('reason-1')
+    expect(second?.querySelector('.reason__kind')?.textContent).toBe(
+      '到过风险场所',
+    )
+    expect(second?.textContent).toContain('西湖菜场')
+    expect(second?.querySelector('.reason__note')).toBeNull()
+  })
+
+  it('opens the appeal page from the reasons', async () => {
+    const { routes } = renderPage(<HomePage />, {
+      routes: homeRoutes(),
+      session: SIGNED_IN,
+    })
+    await screen.findByText('黄码')
+    act(() => document.getElementById('home-appeal')?.click())
+    expect(routes).toEqual(['open:appeals'])
   })
 
   it('draws the code token on the canvas', async () => {
@@ -238,6 +320,28 @@ describe('HomePage', () => {
     expect(document.getElementById('nav-business-register')).not.toBeNull()
     expect(document.getElementById('nav-business')).toBeNull()
     expect(document.getElementById('nav-guard')).toBeNull()
+    expect(document.getElementById('nav-operator')).toBeNull()
+  })
+
+  it('links every resident to family and appeals', async () => {
+    const { routes } = renderPage(<HomePage />, {
+      routes: homeRoutes(),
+      session: SIGNED_IN,
+    })
+    await screen.findByText('黄码')
+    act(() => document.getElementById('nav-household')?.click())
+    act(() => document.getElementById('nav-appeals')?.click())
+    expect(routes).toEqual(['open:household', 'open:appeals'])
+  })
+
+  it('links an operator to the console', async () => {
+    const { routes } = renderPage(<HomePage />, {
+      routes: homeRoutes(),
+      session: { ...SIGNED_IN, roles: ['resident', 'operator'] },
+    })
+    await screen.findByText('黄码')
+    act(() => document.getElementById('nav-operator')?.click())
+    expect(routes).toEqual(['open:operator'])
   })
 
   it('links the sections of the account roles', async () => {

@@ -10,10 +10,12 @@ type Common = {
   [attribute: `data-${string}`]: string | undefined
 }
 
+type Style = Readonly<Record<string, string | number>>
+
 export function View({
   children,
   ...rest
-}: Common & { role?: string; onClick?: () => void }) {
+}: Common & { role?: string; onClick?: () => void; style?: Style }) {
   return <div {...rest}>{children}</div>
 }
 
@@ -55,6 +57,29 @@ export function Input({
     <input
       {...rest}
       type={type === 'number' ? 'text' : type}
+      value={value}
+      placeholder={placeholder}
+      maxLength={maxlength}
+      onChange={(event) => onInput?.({ detail: { value: event.target.value } })}
+    />
+  )
+}
+
+export function Textarea({
+  value,
+  onInput,
+  placeholder,
+  maxlength,
+  ...rest
+}: Common & {
+  value?: string
+  onInput?: (event: InputEvent) => void
+  placeholder?: string
+  maxlength?: number
+}) {
+  return (
+    <textarea
+      {...rest}
       value={value}
       placeholder={placeholder}
       maxLength={maxlength}

@@ -13,6 +13,7 @@ const storage = new Map<string, string>()
 const showCallbacks = new Set<Callback>()
 const hideCallbacks = new Set<Callback>()
 const networkListeners = new Set<NetworkListener>()
+let routerParams: Record<string, string> = {}
 
 export type FillRect = {
   color: string
@@ -86,7 +87,17 @@ export function reportNetworkBack() {
   for (const listener of networkListeners) listener({ isConnected: true })
 }
 
+// Sets the query parameters the page under test reads with useRouter.
+export function setRouterParams(params: Record<string, string>) {
+  routerParams = { ...params }
+}
+
+export function useRouter() {
+  return { params: routerParams }
+}
+
 export function resetTaroStub() {
+  routerParams = {}
   networkListeners.clear()
   storage.clear()
   canvasContexts.clear()

@@ -7,7 +7,7 @@ import { disabledWhen } from '../../components/disabledWhen'
 import { FieldError } from '../../components/Feedback'
 import { parsePhone, type Venue, type VenueStats } from '../../contract'
 import { useServices } from '../../services/services'
-import { lastCityDays } from './statsRange'
+import { lastCityDays } from '../../time/statsRange'
 
 const STATS_DAYS = 7
 

@@ -1,5 +1,5 @@
 import { Button, Input, Text, View } from '@tarojs/components'
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ApiFailure } from '../../api/client'
 import type { Notice } from '../../api/failure'
@@ -10,6 +10,8 @@ import {
   followDecision,
   routeForStatus,
 } from '../../navigation/startRoute'
+import { usePageParam } from '../../navigation/pageParams'
+import { takeVenueCode } from '../../scan/venueLink'
 import { useServices } from '../../services/services'
 import { useCheckin } from './useCheckin'
 
@@ -34,6 +36,20 @@ export default function CheckinPage() {
     [session, navigator, setFailure],
   )
   const checkin = useCheckin(report)
+
+  // A poster scanned outside the app arrives as the `q` option (WeChat and
+  // Alipay) or as a code kept when the browser opened its URL (H5). Either
+  // way the resident meant to check in, so the page does it once.
+  const scannedOutside = usePageParam('q')
+  const started = useRef(false)
+  useEffect(() => {
+    if (started.current) return
+    started.current = true
+    const pending = scannedOutside ?? takeVenueCode()
+    if (pending === null) return
+    setCode(pending)
+    checkin.checkIn(pending)
+  }, [scannedOutside, checkin])
 
   // A lost check-in gets its own words: the user should retry, and the
   // retry cannot count twice.

@@ -6,15 +6,17 @@ import { useServices } from '../../services/services'
 
 type Link = { id: string; route: Route; label: string }
 
-// Entries to the resident's check-in pages and, by role, to the business
-// or guard section. An account without a business is offered to register
-// one.
+// Entries to the resident's check-in, family and appeal pages and, by
+// role, to the business, guard or operator section. An account without a
+// business is offered to register one.
 export function SectionLinks({ session }: { session: Session | null }) {
   const { t } = useTranslation()
   const { navigator } = useServices()
   const links: Link[] = [
     { id: 'nav-checkin', route: 'checkin', label: t('nav.checkin') },
     { id: 'nav-history', route: 'history', label: t('nav.history') },
+    { id: 'nav-household', route: 'household', label: t('nav.household') },
+    { id: 'nav-appeals', route: 'appeals', label: t('nav.appeals') },
     hasRole(session, 'business')
       ? { id: 'nav-business', route: 'business', label: t('nav.business') }
       : {
@@ -25,6 +27,13 @@ export function SectionLinks({ session }: { session: Session | null }) {
   ]
   if (hasRole(session, 'guard')) {
     links.push({ id: 'nav-guard', route: 'guard', label: t('nav.guard') })
+  }
+  if (hasRole(session, 'operator')) {
+    links.push({
+      id: 'nav-operator',
+      route: 'operator',
+      label: t('nav.operator'),
+    })
   }
   return (
     <View className='sections'>

@@ -12,8 +12,11 @@ import {
   routeForStatus,
 } from '../../navigation/startRoute'
 import { QrCanvas } from '../../qr/QrCanvas'
+import { greenAtText } from '../../reasons/greenAt'
+import { ReasonList } from '../../reasons/ReasonList'
+import { hasVenueCode } from '../../scan/venueLink'
 import { useServices } from '../../services/services'
-import { formatCityClock, formatCityDateTime } from '../../time/cityTime'
+import { formatCityClock } from '../../time/cityTime'
 import { SectionLinks } from './SectionLinks'
 import { useResidentCode } from './useResidentCode'
 
@@ -83,6 +86,12 @@ export default function HomePage() {
     setStatusVersion((version) => version + 1)
   }, [code, status])
 
+  // A venue code kept from a poster scanned outside the app takes the
+  // resident on to check-in once the code is known to be rated.
+  useEffect(() => {
+    if (status !== null && hasVenueCode()) navigator.open('checkin')
+  }, [status, navigator])
+
   const signOut = () => {
     session.clear()
     navigator.go('login')
@@ -128,34 +137,21 @@ export default function HomePage() {
       {status !== null && (
         <View className='card'>
           <Text id='home-until' className='card__line'>
-            {status.until === null
-              ? t('home.noChange')
-              : t('home.until', {
-                  time: formatCityDateTime(status.until, lang),
-                })}
+            {greenAtText(t, status.color, status.until, lang)}
           </Text>
           <View id='home-reasons' className='reasons'>
             <Text className='reasons__title'>{t('home.reasons')}</Text>
-            {status.reasons.length === 0 ? (
-              <Text className='reason'>{t('home.noReasons')}</Text>
-            ) : (
-              status.reasons.map((reason) => (
-                <View
-                  key={`${reason.rule}-${reason.since}`}
-                  className={`reason reason--${reason.color}`}
-                >
-                  <Text className='reason__text'>{reason.text}</Text>
-                  {reason.until !== null && (
-                    <Text className='reason__until'>
-                      {t('home.reasonUntil', {
-                        time: formatCityDateTime(reason.until, lang),
-                      })}
-                    </Text>
-                  )}
-                </View>
-              ))
-            )}
+            <ReasonList reasons={status.reasons} />
           </View>
+          {status.reasons.length > 0 && (
+            <Button
+              id='home-appeal'
+              className='button button--plain'
+              onClick={() => navigator.open('appeals')}
+            >
+              {t('home.appeal')}
+            </Button>
+          )}
         </View>
       )}
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { ApiFailure } from '../../api/client'
+import type { ApiFailure, ApiResult } from '../../api/client'
 import type { CodeResponse } from '../../contract'
 import { useServices } from '../../services/services'
 
@@ -24,6 +24,17 @@ export function useResidentCode(
   onFailure: (failure: ApiFailure) => void,
 ): CodeResponse | null {
   const { api } = useServices()
+  return useRefreshingCode(active, api.getCode, onFailure)
+}
+
+// Loads a signed code with `load` while `active`, and loads it again every
+// refreshAfterSeconds. `load` has to keep its identity between renders
+// (a useCallback), because a new function starts over.
+export function useRefreshingCode(
+  active: boolean,
+  load: () => Promise<ApiResult<CodeResponse>>,
+  onFailure: (failure: ApiFailure) => void,
+): CodeResponse | null {
   const [code, setCode] = useState<CodeResponse | null>(null)
   // A ref, so a new callback on each render does not restart the timer.
   const onFailureRef = useRef(onFailure)
@@ -35,10 +46,10 @@ export function useResidentCode(
     let timer: ReturnType<typeof setTimeout> | undefined
     const schedule = (seconds: number) => {
       const delay = Math.max(MIN_REFRESH_SECONDS, seconds) * 1000
-      timer = setTimeout(() => void load(), delay)
+      timer = setTimeout(() => void next(), delay)
     }
-    const load = async () => {
-      const result = await api.getCode()
+    const next = async () => {
+      const result = await load()
       if (stopped) return
       if (result.kind === 'ok') {
         setCode(result.value)
@@ -48,12 +59,12 @@ export function useResidentCode(
       onFailureRef.current(result)
       if (isTransient(result)) schedule(RETRY_SECONDS)
     }
-    void load()
+    void next()
     return () => {
       stopped = true
       clearTimeout(timer)
     }
-  }, [active, api])
+  }, [active, load])
 
   return code
 }

@@ -3,6 +3,7 @@ import {
   parseDocument,
   parseName,
   parsePhone,
+  type DocumentInput,
   type DocumentType,
   type RegistrationRequest,
 } from '../../contract'
@@ -20,14 +21,21 @@ export type ValidatedRegistration = {
   request: Omit<RegistrationRequest, 'language'>
 }
 
-// Checks the form with the same shared rules the API applies, so most
-// mistakes show before anything is sent. The request carries the text as
-// typed, and the API normalises it again.
-export function validateRegistration(
-  form: RegistrationForm,
+type FieldIssue = { field: string; code: string }
+
+export type IdentityForm = Pick<
+  RegistrationForm,
+  'name' | 'documentType' | 'number' | 'country'
+>
+
+// Checks a name and document with the shared rules the API applies, and
+// returns the document as the request carries it: the text as typed, with
+// the country only for a passport.
+export function checkIdentity(
+  form: IdentityForm,
   today: Date,
-): ValidatedRegistration | LocalInvalid {
-  const fields: { field: string; code: string }[] = []
+): { document: DocumentInput; fields: FieldIssue[] } {
+  const fields: FieldIssue[] = []
   const name = parseName(form.name)
   if (name.kind === 'invalid') fields.push({ field: 'name', code: name.code })
   const isPassport = form.documentType === 'passport'
@@ -40,6 +48,17 @@ export function validateRegistration(
   if (parsedDocument.kind === 'invalid') {
     fields.push({ field: parsedDocument.field, code: parsedDocument.code })
   }
+  return { document, fields }
+}
+
+// Checks the form with the same shared rules the API applies, so most
+// mistakes show before anything is sent. The request carries the text as
+// typed, and the API normalises it again.
+export function validateRegistration(
+  form: RegistrationForm,
+  today: Date,
+): ValidatedRegistration | LocalInvalid {
+  const { document, fields } = checkIdentity(form, today)
   const phone = parsePhone(form.phone)
   if (phone.kind === 'invalid') {
     fields.push({ field: 'phone', code: phone.code })

@@ -1,5 +1,5 @@
-import type { StatsQuery } from '../../contract'
-import { cityWallTime } from '../../time/cityTime'
+import type { StatsQuery } from '../contract'
+import { cityWallTime } from './cityTime'
 
 const MS_PER_DAY = 86_400_000
 
