@@ -35,6 +35,7 @@ async function pollAttribute(page: Page, selector: string, name: string) {
 describe('check-in with a printed poster', () => {
   let browser: Browser
   let business: Page
+  let resident: Page
   let venueId = ''
   let posterText = ''
   let passToken = ''
@@ -96,9 +97,10 @@ describe('check-in with a printed poster', () => {
   })
 
   it('checks a resident in with the poster text', async () => {
-    const page = await browser.newPage({
+    resident = await browser.newPage({
       viewport: { width: 414, height: 896 },
     })
+    const page = resident
     await newResidentOnPage(page, residentPhone, {
       name: '王五',
       document: { type: 'mainland_id', number: '310101198506152345' },
@@ -139,5 +141,15 @@ describe('check-in with a printed poster', () => {
       .poll(() => pollAttribute(page, '#verdict', 'data-code'))
       .toBe('ALREADY_USED')
     expect(await page.getAttribute('#verdict', 'data-verdict')).toBe('deny')
+  })
+
+  it('checks in when the poster URL opens the app', async () => {
+    // A phone camera opens the URL in the browser. The resident is still
+    // at the venue, so the server returns the same check-in, new pass.
+    await resident.goto(posterText)
+    await resident.waitForSelector('#pass-qr')
+    expect(await resident.textContent('#pass-venue')).toBe(venueName)
+    const token = await decodeCanvas(resident, '#pass-qr', 'hc-pass-2.png')
+    expect(token).not.toBe(passToken)
   })
 })
