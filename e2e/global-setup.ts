@@ -12,20 +12,20 @@ declare module 'vitest' {
     apiUrl: string
     webUrl: string
     outboxFile: string
+    dynamodbEndpoint: string
+    secretsFile: string
   }
 }
 
 export default async function setup(project: TestProject) {
   const root = join(__dirname, '..')
-  const stack = await startStack({
-    root,
-    ports,
-    quiet: true,
-    stateDir: join(root, '.local', 'e2e'),
-  })
+  const stateDir = join(root, '.local', 'e2e')
+  const stack = await startStack({ root, ports, quiet: true, stateDir })
   project.provide('apiUrl', stack.apiUrl)
   project.provide('webUrl', stack.webUrl)
   project.provide('outboxFile', stack.outboxFile)
+  project.provide('dynamodbEndpoint', stack.dynamodbEndpoint)
+  project.provide('secretsFile', join(stateDir, 'secrets.json'))
   return async () => {
     await stack.stop()
   }

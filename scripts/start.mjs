@@ -1,7 +1,9 @@
 // Starts the whole local stage and keeps it running until Ctrl-C.
+import { execFile } from 'node:child_process'
 import { watchFile, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import {
   demoBusiness,
   demoGuard,
@@ -11,6 +13,18 @@ import {
 import { defaultPorts, startStack } from './lib/stack.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const demoOperatorPhone = '13700000001'
+
+// Grants the operator role with the same command-line tool a deployer uses,
+// because no account is an operator by default.
+async function createDemoOperator(stack) {
+  const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs')
+  const cli = join(root, 'cloudfunctions', 'src', 'operators', 'cli.ts')
+  const args = ['create', '--stage', 'local', '--phone', demoOperatorPhone]
+  await promisify(execFile)(process.execPath, [tsx, cli, ...args], {
+    env: { ...process.env, DYNAMODB_ENDPOINT: stack.dynamodbEndpoint },
+  })
+}
 
 function maskPhone(phone) {
   return phone.slice(0, 3) + '****' + phone.slice(-4)
@@ -55,6 +69,7 @@ async function main() {
   process.on('SIGTERM', () => shutdown('SIGTERM'))
 
   const { residents, venue } = await seedDemo(stack.apiUrl, stack.outboxFile)
+  await createDemoOperator(stack)
   followOutbox(stack.outboxFile)
 
   console.log(`
@@ -72,6 +87,7 @@ ${residents
   .join('\n')}
   ${demoBusiness.phone}  business owning "${venue.name}"
   ${demoGuard.phone}  guard at "${venue.name}"
+  ${demoOperatorPhone}  city operator (console: "Operator" on the home page)
   ${newcomerPhone}  (not registered: try the whole journey)
 
 Venue code of "${venue.name}" (paste it on the check-in page, or download

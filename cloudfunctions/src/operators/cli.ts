@@ -112,8 +112,13 @@ export function parseCommand(
   }
 }
 
-async function readLocalSecrets(): Promise<SecretKeys> {
-  const file = join(root, '.local', 'secrets.json')
+// SECRETS_FILE points at another local stack's secrets, such as the one the
+// end-to-end tests start under .local/e2e.
+async function readLocalSecrets(
+  environment: Record<string, string | undefined>,
+): Promise<SecretKeys> {
+  const file =
+    environment.SECRETS_FILE ?? join(root, '.local', 'secrets.json')
   const json = await readFile(file, 'utf8').catch(() => {
     throw new Error(
       `Failed to read ${file}. Start the local stack once with ` +
@@ -134,7 +139,7 @@ export async function stageDependencies(
     const tables = tableNamesFor(environment.TABLE_PREFIX ?? 'hc-local')
     return {
       accounts: { db, tables },
-      pii: createPiiProtector(await readLocalSecrets()),
+      pii: createPiiProtector(await readLocalSecrets(environment)),
       audit: createAuditLog(db, tables),
     }
   }
