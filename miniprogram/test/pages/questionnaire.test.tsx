@@ -125,7 +125,7 @@ describe('QuestionnairePage', () => {
           {
             field: 'answers.contact',
             code: 'unknown_option',
-            message: '问题“contact”：所选选项不存在。',
+            message: '所选选项不存在。',
           },
         ],
       ),
@@ -134,7 +134,7 @@ describe('QuestionnairePage', () => {
     click('q-travel-none')
     click('q-contact-confirmed')
     click('q-submit')
-    const message = await screen.findByText('问题“contact”：所选选项不存在。')
+    const message = await screen.findByText('所选选项不存在。')
     expect(message.id).toBe('field-error-answers.contact')
   })
 

@@ -17,13 +17,13 @@ describe('fieldText', () => {
     )
   })
 
-  it('names the question of an answer problem', () => {
+  it('gives an answer problem without a label', () => {
     expect(fieldText('answers.travel', 'conflicting_options', 'en')).toBe(
-      'Question "travel": An option was chosen twice, or "none" was ' +
+      'An option was chosen twice, or "none" was ' +
         'combined with another option. Choose again.',
     )
     expect(fieldText('answers.symptoms', 'missing', 'zh')).toBe(
-      '问题“symptoms”：请回答此问题。',
+      '请回答此问题。',
     )
   })
 

@@ -37,7 +37,8 @@ export function fieldText(
   const separator = lang === 'zh' ? '：' : ': '
   const message =
     specificMessage(code, params, lang) ?? messageFor(code, lang)
-  return `${fieldLabel(field, lang)}${separator}${message}`
+  const label = fieldLabel(field, lang)
+  return label === '' ? message : `${label}${separator}${message}`
 }
 
 function specificMessage(
@@ -59,9 +60,10 @@ function fieldLabel(field: string, lang: Language): string {
   const known = lookup(FIELD_LABELS, field)
   if (known !== undefined) return known[lang]
   const answer = ANSWER_FIELD.exec(field)
-  if (answer !== null) {
-    return texts.answerLabel[lang].replace('{id}', answer[1] ?? '')
-  }
+  // Answers get no label: the app shows the message under its question, and
+  // the question's internal id means nothing to a resident. The error's
+  // `field` still names the question.
+  if (answer !== null) return texts.answerLabel[lang]
   return field
 }
 
