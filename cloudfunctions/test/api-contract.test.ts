@@ -17,6 +17,7 @@ function deployedRoutes(): string[] {
   return Object.values(config.functions)
     .flatMap((fn) => fn.events ?? [])
     .flatMap((event) => (event.httpApi ? [event.httpApi] : []))
+    .filter((route) => route !== '*')
     .sort()
 }
 
