@@ -61,7 +61,8 @@ describe('check-in with a printed poster', () => {
 
     await business.click('#venue-new')
     await business.fill('#venue-name input', venueName)
-    await business.fill('#venue-address input', '杭州市西湖区文三路 1 号')
+    const address = '杭州市西湖区文三路 1 号'
+    await business.fill('#venue-address input', address)
     await business.click('#venue-type-market')
     await business.click('#venue-submit')
 

@@ -32,6 +32,12 @@ async function createOperator(phone: string) {
   })
 }
 
+function noRiskAnswer(kind: string): boolean | string | string[] {
+  if (kind === 'boolean') return false
+  if (kind === 'single') return 'none'
+  return ['none']
+}
+
 // A venue, and a case who checked in there, made through the API because
 // the check-in path has its own end-to-end test.
 async function venueVisitedByCase(): Promise<string> {
@@ -39,7 +45,10 @@ async function venueVisitedByCase(): Promise<string> {
   await callApi('POST', '/v1/businesses', {
     token: owner,
     status: 201,
-    body: { name: '体育场路市场管理公司', creditCode: '91330100MA27XK6P3P' },
+    body: {
+      name: '体育场路市场管理公司',
+      creditCode: '91330100MA27XK6P3P',
+    },
   })
   const { token } = await callApi<{ token: string }>(
     'POST',
@@ -49,7 +58,11 @@ async function venueVisitedByCase(): Promise<string> {
   const venue = await callApi<{ codeText: string }>('POST', '/v1/venues', {
     token,
     status: 201,
-    body: { name: venueName, address: '杭州市下城区体育场路 8 号', type: 'market' },
+    body: {
+      name: venueName,
+      address: '杭州市下城区体育场路 8 号',
+      type: 'market',
+    },
   })
 
   const patient = await signInByPhone(casePhone)
@@ -66,10 +79,7 @@ async function venueVisitedByCase(): Promise<string> {
     questions: { id: string; kind: string }[]
   }>('GET', '/v1/questionnaire')
   const answers = Object.fromEntries(
-    questionnaire.questions.map((q) => [
-      q.id,
-      q.kind === 'boolean' ? false : q.kind === 'single' ? 'none' : ['none'],
-    ]),
+    questionnaire.questions.map((q) => [q.id, noRiskAnswer(q.kind)]),
   )
   await callApi('POST', '/v1/residents/me/questionnaire', {
     token: patient,
@@ -153,16 +163,19 @@ describe('an outbreak in the local stack', () => {
 
   it('files an appeal that the operator approves', async () => {
     await contact.click('#nav-appeals')
-    await contact.fill('#appeal-message textarea', '我当时在市场外面，没有进去。')
+    const message = '我当时在市场外面，没有进去。'
+    await contact.fill('#appeal-message textarea', message)
     await contact.click('#appeal-submit')
     const item = contact.locator('[id^="appeal-item-"]').first()
     await item.waitFor()
     expect(await item.getAttribute('data-status')).toBe('pending')
-    const appealId = (await item.getAttribute('id'))!.replace('appeal-item-', '')
+    const itemId = (await item.getAttribute('id')) ?? ''
+    const appealId = itemId.replace('appeal-item-', '')
 
     await operator.click('#op-tab-appeals')
     await operator.waitForSelector(`#op-appeal-${appealId}`)
-    await operator.fill('#op-appeal-reason input', '监控记录显示未进入市场。')
+    const reason = '监控记录显示未进入市场。'
+    await operator.fill('#op-appeal-reason input', reason)
     await operator.click(`#op-appeal-approve-${appealId}`)
     await operator.waitForSelector('#op-appeal-result')
 

@@ -72,9 +72,9 @@ export function cityRoutes(rules: CityRules, keys: TokenKeys) {
 }
 
 // The routes of the whole API, for requests no deployed route took (the
-// `*` route in serverless.yml). Matching them tells a known path with
-// another method (405 with an Allow header) from an unknown path (404),
-// both as problem details. A request for a deployed method and path never
+// `*` route in serverless.yml). Matching them distinguishes a known path
+// with another method (405 with an Allow header) from an unknown path
+// (404), both as problem details. A request for a deployed method and path never
 // reaches this handler, and would get 404 if it did.
 export function fallbackRoutes(): Route[] {
   return publishedRoutes.map((spec) =>
