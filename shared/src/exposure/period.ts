@@ -32,8 +32,9 @@ export function cityClock(instant: Date, timeZone: string): string {
 }
 
 // Describes [start, end) in the city's time zone, minutes truncated:
-// "on 2026-02-10 between 14:00 and 14:45" or, across midnight, "between
-// 2026-02-10 23:50 and 2026-02-11 00:40".
+// "on 2026-02-10 between 14:00 and 14:45", across midnight "between
+// 2026-02-10 23:50 and 2026-02-11 00:40", and within one minute "on
+// 2026-02-10 at 14:30".
 export function describePeriod(
   start: Date,
   end: Date,
@@ -43,6 +44,10 @@ export function describePeriod(
   const endDay = cityDate(end, timeZone)
   const from = cityClock(start, timeZone)
   const to = cityClock(end, timeZone)
+  // A sighting from another agency's records is an instant, not a visit.
+  if (startDay === endDay && from === to) {
+    return { zh: `${startDay} ${from}`, en: `on ${startDay} at ${from}` }
+  }
   if (startDay === endDay) {
     return {
       zh: `${startDay} ${from}至${to}`,

@@ -57,6 +57,14 @@ describe('describePeriod', () => {
       en: 'between 2026-02-10 23:50 and 2026-02-11 00:40',
     })
   })
+
+  it('names one time for an instant', () => {
+    const instant = new Date('2026-02-10T14:30:00+08:00')
+    expect(describePeriod(instant, instant, 'Asia/Shanghai')).toEqual({
+      zh: '2026-02-10 14:30',
+      en: 'on 2026-02-10 at 14:30',
+    })
+  })
 })
 
 describe('exposureReason', () => {
