@@ -172,6 +172,20 @@ describe('POST /v1/auth/token', () => {
     expect(correct.json.code).toBe('OTP_TOO_MANY_ATTEMPTS')
   })
 
+  it('logs rejected codes without the phone', async () => {
+    const phone = nextPhone()
+    await requestOtp(phone.raw)
+    const code = await stack.latestOtp(phone.e164)
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await submitCode(phone.raw, wrongCode(code))
+    }
+    const logs = stack.output.text()
+    expect(logs).toContain('One-time password rejected')
+    expect(logs).toContain('One-time password voided after too many attempts')
+    expect(logs).not.toContain(phone.raw)
+    expect(logs).not.toContain(phone.e164)
+  })
+
   it('rejects a code after its lifetime', async () => {
     const phone = nextPhone()
     await requestOtp(phone.raw)

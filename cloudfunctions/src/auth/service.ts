@@ -194,10 +194,18 @@ async function signIn(
       stored.codeHash,
       maxAttempts,
     )
+    // A prefix of the keyed phone hash lets operators connect repeated
+    // guesses without logging the phone.
+    const phoneRef = phoneHash.slice(0, 12)
     // null: the code was replaced, used or voided meanwhile.
     if (attempts === null || attempts < maxAttempts) {
+      deps.logger.warn('One-time password rejected', { phoneRef, attempts })
       return { kind: 'otp_invalid' }
     }
+    deps.logger.warn('One-time password voided after too many attempts', {
+      phoneRef,
+      attempts,
+    })
     return { kind: 'otp_too_many_attempts' }
   }
 
