@@ -12,6 +12,7 @@ import {
   type Person,
   type Resident,
 } from '../../test/people'
+import { declareFor, dependent } from '../../test/guardians'
 import { createTestStack, type TestStack } from '../../test/stack'
 import { matchingDependenciesOf } from './matcher'
 import { exposureFactId, runMatch } from './matching'
@@ -490,6 +491,35 @@ describe('a case and a risky venue at the same moment', () => {
       '武林广场',
       '湖滨银泰',
     ])
+  })
+})
+
+describe('a case with a household', () => {
+  it('turns a dependent of the case yellow', async () => {
+    await morning()
+    let parent = await resident(stack)
+    const child = await dependent(stack, parent)
+    const allClear = { symptoms: false, travel: ['none'], contact: 'none' }
+    await declareFor(stack, parent, child.id, allClear)
+    await reportDay()
+    parent = await again(parent)
+
+    const reported = await reportCase(parent)
+    expect(reported.status).toBe(201)
+
+    const listed = await stack.request({
+      method: 'GET',
+      path: '/v1/residents/me/dependents',
+      token: parent.token,
+      headers: { 'accept-language': 'en' },
+    })
+    expect(listed.status).toBe(200)
+    const item = listed.json.items.find(
+      (entry: { id: string }) => entry.id === child.id,
+    )
+    // Hangzhou's coResidentsOfCase is yellow.
+    expect(item.status.color).toBe('yellow')
+    expect(item.status.reasons[0].rule).toBe('household.case')
   })
 })
 
