@@ -4,8 +4,6 @@ import {
   checkEligibility,
   cityDate,
   identityKey,
-  maskDocument,
-  maskName,
   parseDocument,
   parseName,
   startOfCityDay,
@@ -23,6 +21,7 @@ import type { FieldError } from '../http/types'
 import {
   findSignedInResident,
   getResident,
+  protectedIdentity,
   type Resident,
 } from '../storage/residents'
 import {
@@ -446,13 +445,6 @@ function newDependent(
 ): Resident {
   const { applicant, guardian } = input
   const residentId = randomId()
-  const document = applicant.document
-  const documentJson = JSON.stringify({
-    type: document.type,
-    number: document.number,
-    country: document.country,
-  })
-  const { pii } = deps
   return {
     residentId,
     accountId: guardian.accountId,
@@ -460,13 +452,7 @@ function newDependent(
     codeRef: randomId(),
     city: deps.rules.id,
     identityHash: input.identityHash,
-    documentType: document.type,
-    maskedName: maskName(applicant.name),
-    maskedDocument: maskDocument(document.number),
-    nameHash: pii.hash('name', applicant.name),
-    nameCiphertext: pii.encrypt(applicant.name, `name:${residentId}`),
-    documentHash: pii.hash('document', document.number),
-    documentCiphertext: pii.encrypt(documentJson, `document:${residentId}`),
+    ...protectedIdentity(deps.pii, residentId, applicant),
     language: guardian.language,
     createdAt: input.now.toISOString(),
     declarations: [],

@@ -1,8 +1,6 @@
 import {
   checkEligibility,
   identityKey,
-  maskDocument,
-  maskName,
   parseDocument,
   parseName,
   parsePhone,
@@ -23,6 +21,7 @@ import {
   findSignedInResident,
   getResident,
   profileOf,
+  protectedIdentity,
   type Resident,
 } from '../storage/residents'
 import type { RegistrationRepository } from './repository'
@@ -236,28 +235,18 @@ function newResident(
 ): Resident {
   const { applicant, account } = input
   const residentId = randomId()
-  const document = applicant.document
-  const documentJson = JSON.stringify({
-    type: document.type,
-    number: document.number,
-    country: document.country,
-  })
-  const { pii } = deps
   return {
     residentId,
     accountId: account.accountId,
     codeRef: randomId(),
     city: deps.rules.id,
     identityHash: input.identityHash,
-    documentType: document.type,
-    maskedName: maskName(applicant.name),
-    maskedDocument: maskDocument(document.number),
-    nameHash: pii.hash('name', applicant.name),
-    nameCiphertext: pii.encrypt(applicant.name, `name:${residentId}`),
-    documentHash: pii.hash('document', document.number),
-    documentCiphertext: pii.encrypt(documentJson, `document:${residentId}`),
+    ...protectedIdentity(deps.pii, residentId, applicant),
     phoneHash: account.phoneHash,
-    phoneCiphertext: pii.encrypt(applicant.phone, `phone:${residentId}`),
+    phoneCiphertext: deps.pii.encrypt(
+      applicant.phone,
+      `phone:${residentId}`,
+    ),
     language: input.language,
     createdAt: input.now.toISOString(),
     declarations: [],

@@ -3,11 +3,15 @@ import {
   Answer,
   DocumentType,
   Language,
+  maskDocument,
+  maskName,
+  type ParsedDocument,
   type ResidentProfile,
 } from '@healthcode/shared'
 import { z } from 'zod'
 import { StoredFact } from '../facts/records'
 import { getAccount, type Account, type AccountStore } from './accounts'
+import type { PiiProtector } from './pii'
 
 export const StoredDeclaration = z.object({
   answers: z.record(z.string(), Answer),
@@ -110,4 +114,31 @@ export async function findSignedInResident(
     )
   }
   return { kind: 'ok', account, resident }
+}
+
+/**
+ * Builds the stored form of a person's name and document: masked copies to
+ * show, keyed hashes to look up, and ciphertexts bound to the resident.
+ * Registration and dependents store a person the same way.
+ */
+export function protectedIdentity(
+  pii: PiiProtector,
+  residentId: string,
+  person: { name: string; document: ParsedDocument },
+) {
+  const { document, name } = person
+  const documentJson = JSON.stringify({
+    type: document.type,
+    number: document.number,
+    country: document.country,
+  })
+  return {
+    documentType: document.type,
+    maskedName: maskName(name),
+    maskedDocument: maskDocument(document.number),
+    nameHash: pii.hash('name', name),
+    nameCiphertext: pii.encrypt(name, `name:${residentId}`),
+    documentHash: pii.hash('document', document.number),
+    documentCiphertext: pii.encrypt(documentJson, `document:${residentId}`),
+  }
 }
