@@ -41,7 +41,7 @@ export function appealNotes(
     return [
       {
         rule: approved ? 'appeal.approved' : 'appeal.rejected',
-        color: approved ? 'green' : mostSevere(covered),
+        color: approved ? 'green' : maxSeverityColor(covered),
         since: decision.decidedAt,
         until: new Date(until).toISOString(),
         text: approved
@@ -66,7 +66,7 @@ function latestEnd(reasons: readonly SnapshotReason[]): number | null {
   return Math.max(...reasons.map((reason) => Date.parse(reason.until)))
 }
 
-function mostSevere(reasons: readonly SnapshotReason[]): Color {
+function maxSeverityColor(reasons: readonly SnapshotReason[]): Color {
   let color: Color = 'green'
   for (const reason of reasons) {
     if (SEVERITY[reason.color] > SEVERITY[color]) color = reason.color

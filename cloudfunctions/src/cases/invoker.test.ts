@@ -48,8 +48,8 @@ describe('createLambdaInvoker', () => {
       'health-code-hangzhou-matcher',
     )
     await expect(start({ kind: 'case', caseId: 'case-1' })).rejects.toThrow(
-      'Lambda answered the invocation of health-code-hangzhou-matcher ' +
-        'with status 404',
+      'Invoking health-code-hangzhou-matcher failed: Lambda returned ' +
+        'status 404, expected 202',
     )
   })
 })

@@ -56,8 +56,8 @@ export function createLambdaInvoker(
     )
     if (output.StatusCode !== 202) {
       throw new Error(
-        `Lambda answered the invocation of ${functionName} with status ` +
-          `${output.StatusCode ?? 'none'}`,
+        `Invoking ${functionName} failed: Lambda returned status ` +
+          `${output.StatusCode ?? 'none'}, expected 202`,
       )
     }
   }

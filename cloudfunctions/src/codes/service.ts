@@ -39,7 +39,7 @@ export async function issueCode(
 
 /**
  * Signs the personal code of a resident who was found already, such as a
- * dependent whose guardian asks for it.
+ * dependent whose guardian requests it.
  */
 export function codeOf(
   deps: Pick<CodeDependencies, 'rules' | 'keys'>,

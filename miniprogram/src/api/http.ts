@@ -1,5 +1,5 @@
 // The seam between the API client and the platform's HTTP stack, so tests
-// can answer requests without a server.
+// can return responses without a server.
 
 export type HttpRequest = {
   method: 'GET' | 'POST'

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next'
 import type { Color, Language } from '../contract'
 import { formatCityDateTime } from '../time/cityTime'
 
-// Returns the text that says when a code turns green. `until` is that
+// Returns the text stating when a code turns green. `until` is that
 // instant, as the status carries it, and is shown in Asia/Shanghai.
 export function greenAtText(
   t: TFunction,
